@@ -1,0 +1,118 @@
+/// @file
+/// Shared machinery of the batch kernels: the attribute that gives each hot loop an AVX2 and a
+/// baseline version picked at load time (GCC function multi-versioning), and the input domain
+/// every per-step model shares. Plain SI doubles, no Boost.Units.
+///
+/// The loops vectorise only when the translation unit is compiled with -fno-math-errno (sqrt
+/// otherwise has to set errno); strideload's own Python module, CLI and benchmarks are. A user
+/// who links the headers gets correct results either way.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <sstream>
+#include <string>
+
+#include "strideload/error.hpp"
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
+    !defined(__SANITIZE_ADDRESS__) && !defined(STRIDELOAD_NO_MULTIVERSION)
+/// Compile the hot loop twice (AVX2 and baseline x86-64); the loader picks one per CPU.
+#define STRIDELOAD_KERNEL __attribute__((target_clones("avx2", "default")))
+#else
+#define STRIDELOAD_KERNEL
+#endif
+
+namespace strideload::detail {
+
+/// Allowed body mass [kg], inclusive.
+inline constexpr double min_mass_kg = 20.0, max_mass_kg = 250.0;
+/// Allowed running speed (0, 12.5] m/s: faster than the fastest human sprint is an input error.
+inline constexpr double max_speed_m_s = 12.5;
+/// Allowed contact time (0, 2] s and flight time [0, 2] s.
+inline constexpr double max_contact_time_s = 2.0, max_flight_time_s = 2.0;
+/// Allowed leg length [m], inclusive.
+inline constexpr double min_leg_length_m = 0.3, max_leg_length_m = 1.5;
+/// Allowed standing height [m], inclusive.
+inline constexpr double min_height_m = 0.5, max_height_m = 2.5;
+/// Allowed grade (rise over run), ±45 %.
+inline constexpr double max_abs_grade = 0.45;
+/// Allowed gravity (0, 30] m/s²: anything on Earth, the Moon or Mars.
+inline constexpr double max_gravity_m_s2 = 30.0;
+
+/// @brief Per-field domain checks, branch-free so the batch kernels can fold them into their
+/// vectorised loop. Comparisons are false for NaN, so NaN fails; `&` instead of `&&` keeps the
+/// loop free of branches.
+inline bool mass_in_domain(double mass_kg) {
+    return (mass_kg >= min_mass_kg) & (mass_kg <= max_mass_kg);
+}
+/// @copydoc mass_in_domain
+inline bool times_in_domain(double contact_time_s, double flight_time_s) {
+    return (contact_time_s > 0.0) & (contact_time_s <= max_contact_time_s) &
+           (flight_time_s >= 0.0) & (flight_time_s <= max_flight_time_s);
+}
+/// @copydoc mass_in_domain
+inline bool speed_in_domain(double speed_m_s) {
+    return (speed_m_s > 0.0) & (speed_m_s <= max_speed_m_s);
+}
+/// @copydoc mass_in_domain
+inline bool leg_in_domain(double leg_length_m) {
+    return (leg_length_m >= min_leg_length_m) & (leg_length_m <= max_leg_length_m);
+}
+
+/// @brief Field name with the batch index appended, e.g. "mass_kg[12]"; plain when index < 0.
+inline std::string indexed(const char* field, long index) {
+    if (index < 0) return field;
+    return std::string(field) + "[" + std::to_string(index) + "]";
+}
+
+/// @brief Throws Error naming the first field of one step outside the shared domain. A null
+/// pointer marks an input the model does not use.
+/// @param index position in a batch (for the message), or -1 for a scalar call
+inline void validate_step(long index, const double* mass_kg, const double* speed_m_s,
+                          const double* contact_time_s, const double* flight_time_s,
+                          const double* leg_length_m) {
+    auto check = [index](const char* field, const double* value, bool ok, const char* allowed) {
+        if (value != nullptr && !ok) throw Error(indexed(field, index), *value, allowed);
+    };
+    check("mass_kg", mass_kg, mass_kg && mass_in_domain(*mass_kg), "in [20, 250] kg");
+    check("speed_m_s", speed_m_s, speed_m_s && speed_in_domain(*speed_m_s), "in (0, 12.5] m/s");
+    check("contact_time_s", contact_time_s,
+          contact_time_s && times_in_domain(*contact_time_s, 0.0), "in (0, 2] s");
+    check("flight_time_s", flight_time_s, flight_time_s && times_in_domain(1.0, *flight_time_s),
+          "in [0, 2] s");
+    check("leg_length_m", leg_length_m, leg_length_m && leg_in_domain(*leg_length_m),
+          "in [0.3, 1.5] m");
+}
+
+/// @brief Throws Error for the first step of a batch outside the shared domain; called only
+/// after a kernel reported a bad step, so the fast path pays nothing for the message. A null
+/// pointer marks an input the model does not use.
+inline void throw_first_invalid_step(std::size_t n, const double* mass_kg,
+                                     const double* speed_m_s, const double* contact_time_s,
+                                     const double* flight_time_s, const double* leg_length_m) {
+    auto at = [](const double* p, std::size_t i) { return p ? p + i : nullptr; };
+    for (std::size_t i = 0; i < n; ++i)
+        validate_step(n == 1 ? -1L : static_cast<long>(i), at(mass_kg, i), at(speed_m_s, i),
+                      at(contact_time_s, i), at(flight_time_s, i), at(leg_length_m, i));
+}
+
+/// @brief Throws Error unless 0 < gravity <= 30 m/s². @param gravity_m_s2 [m/s²]
+inline void validate_gravity(double gravity_m_s2) {
+    if (!(gravity_m_s2 > 0.0 && gravity_m_s2 <= max_gravity_m_s2))
+        throw Error("gravity_m_s2", gravity_m_s2, "in (0, 30] m/s^2");
+}
+
+/// @brief Throws Error when the leg cannot sweep the contact length: the sine and spring-mass
+/// geometry needs leg_length > speed × contact_time / 2 (Morin et al. 2005, Eq. 9).
+inline void validate_leg_sweep(long index, double speed_m_s, double contact_time_s,
+                               double leg_length_m) {
+    const double half_sweep_m = 0.5 * speed_m_s * contact_time_s;
+    if (!(leg_length_m > half_sweep_m)) {
+        std::ostringstream os;
+        os << "greater than speed x contact time / 2 = " << half_sweep_m << " m";
+        throw Error(indexed("leg_length_m", index), leg_length_m, os.str());
+    }
+}
+
+}  // namespace strideload::detail

@@ -1,0 +1,69 @@
+/// @file
+/// Kernel of the sine-wave model of Morin JB, Dalleau G, Kyröläinen H, Jeannin T, Belli A
+/// (2005) "A simple method for measuring stiffness during running", J Appl Biomech 21:167–180,
+/// Eqs 4–9, on SI doubles:
+///   (4) F(t) = Fmax sin(π t / tc)                (6) Fmax = m g (π/2) (tf/tc + 1)
+///   (7) Δyc = Fmax tc² / (m π²) − g tc² / 8       (5) k_vert = Fmax / Δyc
+///   (9) ΔL = L − √(L² − (v tc / 2)²) + Δyc        (8) k_leg = Fmax / ΔL
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+
+#include "strideload/detail/kernel.hpp"
+
+namespace strideload::detail {
+
+inline constexpr double pi = 3.141592653589793238462643383279502884;
+
+/// @brief Morin 2005 batch kernel (Eqs 4–9). Mean force and impulse follow from Eq. 4:
+/// F̄ = (2/π) Fmax, J = (2/π) Fmax tc = m g (tc + tf).
+/// @param n steps  @param mass_kg [kg]  @param speed_m_s [m/s]  @param contact_time_s [s]
+/// @param flight_time_s [s]  @param leg_length_m [m]  @param g [m/s²]
+/// @param peak_N, mean_N [N]  @param impulse_Ns [N·s]  @param com_displacement_m [m]
+/// @param vertical_stiffness_N_per_m [N/m]  @param leg_compression_m [m]
+/// @param leg_stiffness_N_per_m [N/m]: outputs, n each
+/// @return false when some input is outside the domain (including leg ≤ v·tc/2)
+STRIDELOAD_KERNEL inline bool morin2005_kernel(
+    std::size_t n, const double* __restrict mass_kg, const double* __restrict speed_m_s,
+    const double* __restrict contact_time_s, const double* __restrict flight_time_s,
+    const double* __restrict leg_length_m, double g, double* __restrict peak_N,
+    double* __restrict mean_N, double* __restrict impulse_Ns,
+    double* __restrict com_displacement_m, double* __restrict vertical_stiffness_N_per_m,
+    double* __restrict leg_compression_m, double* __restrict leg_stiffness_N_per_m) {
+    constexpr double half_pi = pi / 2.0, two_over_pi = 2.0 / pi, inv_pi2 = 1.0 / (pi * pi);
+    bool ok = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double m = mass_kg[i], v = speed_m_s[i], tc = contact_time_s[i];
+        const double tf = flight_time_s[i], L = leg_length_m[i];
+        const double half_sweep = 0.5 * v * tc;
+        ok &= mass_in_domain(m) & speed_in_domain(v) & times_in_domain(tc, tf) &
+              leg_in_domain(L) & (L > half_sweep);
+        const double weight = m * g;
+        const double fmax = weight * half_pi * (tf + tc) / tc;                      // Eq. 6
+        const double tc2 = tc * tc;
+        const double dy = fmax * tc2 * inv_pi2 / m - 0.125 * g * tc2;              // Eq. 7
+        const double dl = L - std::sqrt(L * L - half_sweep * half_sweep) + dy;      // Eq. 9
+        peak_N[i] = fmax;
+        mean_N[i] = two_over_pi * fmax;
+        impulse_Ns[i] = weight * (tc + tf);
+        com_displacement_m[i] = dy;
+        vertical_stiffness_N_per_m[i] = fmax / dy;                                  // Eq. 5
+        leg_compression_m[i] = dl;
+        leg_stiffness_N_per_m[i] = fmax / dl;                                       // Eq. 8
+    }
+    return ok;
+}
+
+/// @brief Throws Error for the first step outside Morin's domain (shared domain plus the
+/// leg-sweep condition); called only after the kernel reported one.
+inline void throw_first_invalid_morin(std::size_t n, const double* mass_kg,
+                                      const double* speed_m_s, const double* contact_time_s,
+                                      const double* flight_time_s, const double* leg_length_m) {
+    throw_first_invalid_step(n, mass_kg, speed_m_s, contact_time_s, flight_time_s, leg_length_m);
+    for (std::size_t i = 0; i < n; ++i)
+        validate_leg_sweep(n == 1 ? -1L : static_cast<long>(i), speed_m_s[i], contact_time_s[i],
+                           leg_length_m[i]);
+}
+
+}  // namespace strideload::detail
