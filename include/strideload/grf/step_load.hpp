@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <type_traits>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -200,4 +201,62 @@ inline StepLoad row(const StepBatch& b, Eigen::Index i, std::string_view model, 
 }
 
 }  // namespace detail
+}  // namespace strideload::grf
+
+namespace strideload::grf {
+
+/// @brief Calls `f(key, value)` for every field of @p load that is present, as SI doubles,
+/// with the keys the CLI's JSON and Python's `to_dict()` use (`peak_vertical_force_N`,
+/// `leg_stiffness_N_per_m`, ...). The model name is not included.
+template <class F>
+void for_each_field(const StepLoad& load, F&& f) {
+    f("peak_vertical_force_N", load.peak_vertical_force.value());
+    f("peak_vertical_force_bw", load.peak_vertical_force_bw);
+    f("mean_vertical_force_N", load.mean_vertical_force.value());
+    f("vertical_impulse_Ns", load.vertical_impulse.value());
+    f("contact_time_s", load.contact_time.value());
+    f("flight_time_s", load.flight_time.value());
+    f("step_time_s", load.step_time.value());
+    auto opt = [&f](const char* key, const auto& q) {
+        if (q) f(key, q->value());
+    };
+    opt("leg_stiffness_N_per_m", load.leg_stiffness);
+    opt("vertical_stiffness_N_per_m", load.vertical_stiffness);
+    opt("com_displacement_m", load.com_displacement);
+    opt("leg_compression_m", load.leg_compression);
+    opt("impact_peak_force_N", load.impact_peak_force);
+    opt("time_of_peak_s", load.time_of_peak);
+    opt("peak_braking_force_N", load.peak_braking_force);
+    opt("peak_propulsive_force_N", load.peak_propulsive_force);
+    opt("horizontal_impulse_Ns", load.horizontal_impulse);
+    opt("peak_horizontal_force_corrected_N", load.peak_horizontal_force_corrected);
+    opt("contact_speed_m_s", load.contact_speed);
+    opt("touchdown_angle_rad", load.touchdown_angle);
+}
+
+/// @brief Calls `f(key, column)` for every non-empty column of @p batch, keys as in
+/// for_each_field.
+template <class B, class F>
+    requires std::is_same_v<std::remove_cvref_t<B>, StepBatch>
+void for_each_column(B&& batch, F&& f) {
+    auto col = [&f](const char* key, auto& c) {
+        if (c.size() > 0) f(key, c);
+    };
+    col("peak_vertical_force_N", batch.peak_vertical_force_N);
+    col("mean_vertical_force_N", batch.mean_vertical_force_N);
+    col("vertical_impulse_Ns", batch.vertical_impulse_Ns);
+    col("leg_stiffness_N_per_m", batch.leg_stiffness_N_per_m);
+    col("vertical_stiffness_N_per_m", batch.vertical_stiffness_N_per_m);
+    col("com_displacement_m", batch.com_displacement_m);
+    col("leg_compression_m", batch.leg_compression_m);
+    col("impact_peak_force_N", batch.impact_peak_force_N);
+    col("time_of_peak_s", batch.time_of_peak_s);
+    col("peak_braking_force_N", batch.peak_braking_force_N);
+    col("peak_propulsive_force_N", batch.peak_propulsive_force_N);
+    col("horizontal_impulse_Ns", batch.horizontal_impulse_Ns);
+    col("peak_horizontal_force_corrected_N", batch.peak_horizontal_force_corrected_N);
+    col("contact_speed_m_s", batch.contact_speed_m_s);
+    col("touchdown_angle_rad", batch.touchdown_angle_rad);
+}
+
 }  // namespace strideload::grf

@@ -1,0 +1,14 @@
+// The one PYBIND11_MODULE of strideload: each area binds itself in bind_<area>.cpp.
+#include <pybind11/pybind11.h>
+
+#include <strideload/version.hpp>
+
+namespace py = pybind11;
+
+void bind_grf(py::module_& m);
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "strideload C++ core: per-step ground reaction force models (SI units)";
+    m.attr("__version__") = strideload::version;
+    bind_grf(m);
+}

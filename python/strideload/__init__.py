@@ -1,0 +1,29 @@
+"""strideload: the biomechanics of running, per foot strike.
+
+Per-step ground reaction force (GRF) models from what a watch or a logbook knows. All
+quantities are SI floats with the unit in the argument name (``mass_kg``, ``contact_time_s``);
+bad input raises ``ValueError`` naming the field and the allowed range.
+
+>>> import strideload
+>>> load = strideload.step_load(model="morin2005", mass_kg=70, speed_m_s=5,
+...                             contact_time_s=0.2, flight_time_s=0.12, leg_length_m=0.95)
+>>> round(load.peak_vertical_force_bw, 3)
+2.513
+"""
+
+from ._version import __version__
+from ._core import STANDARD_GRAVITY, StepLoad
+from .grf import models, step_load, step_load_batch, step_loads, waveform
+from .plots import plot_waveforms
+
+__all__ = [
+    "__version__",
+    "STANDARD_GRAVITY",
+    "StepLoad",
+    "models",
+    "step_load",
+    "step_load_batch",
+    "step_loads",
+    "waveform",
+    "plot_waveforms",
+]

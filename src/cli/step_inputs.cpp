@@ -1,0 +1,140 @@
+#include "step_inputs.hpp"
+
+#include <fmt/format.h>
+
+namespace strideload::cli {
+
+namespace {
+
+// Models that ignore speed and leg length still take a validated Athlete and Stride. These
+// in-range stand-ins fill the fields such a model never reads, so that a user of
+// constant_multiple, say, need not invent a speed.
+constexpr double unused_speed_m_s = 1.0;
+constexpr double unused_leg_length_m = 1.0;
+
+/// @brief The models named by @p name: one, or every model for "all".
+/// @throws Error naming `model` and listing the valid names
+std::vector<grf::Model> parse_models(const std::string& name) {
+    std::vector<grf::Model> chosen;
+    std::string valid;
+    for (const grf::ModelInfo& info : grf::models()) {
+        if (name == "all" || info.name == name) chosen.push_back(info.model);
+        valid += fmt::format("{}, ", info.name);
+    }
+    if (chosen.empty())
+        throw Error("model", fmt::format("unknown model '{}'; one of: {}all", name, valid));
+    return chosen;
+}
+
+/// @brief "model morin2005" or "models a, b, c": the chosen models that need speed and leg
+/// length, for the message about a missing option; empty when none does.
+std::string models_needing_speed_and_leg(const std::vector<grf::Model>& models) {
+    std::vector<std::string_view> names;
+    for (grf::Model m : models)
+        if (grf::model_info(m).uses_speed_and_leg) names.push_back(grf::model_info(m).name);
+    if (names.empty()) return {};
+    return fmt::format("{} {}", names.size() == 1 ? "model" : "models", fmt::join(names, ", "));
+}
+
+/// @brief Rejects a command line that lacks an option the chosen models need.
+void require_options(const StepArgs& args, const std::vector<grf::Model>& models) {
+    if (!args.contact_time_s && !args.contact_time_ms)
+        throw UsageError("--contact-time-s (or --contact-time-ms) is required");
+    if (!args.flight_time_s && !args.cadence_spm)
+        throw UsageError("--flight-time-s (or --cadence-spm) is required");
+    const std::string needing = models_needing_speed_and_leg(models);
+    if (!needing.empty() && !args.speed_m_s)
+        throw UsageError(fmt::format("--speed-m-s is required by {}", needing));
+    if (!needing.empty() && !args.leg_length_m && !args.height_m)
+        throw UsageError(fmt::format("--leg-length-m (or --height-m) is required by {}", needing));
+    if (args.waveform_path && models.size() != 1)
+        throw UsageError("--waveform writes one model's waveform: choose one --model, not all");
+}
+
+/// @brief The athlete; leg length = 0.53 × height (Winter 1979) when only height is given.
+Athlete make_athlete(const StepArgs& args) {
+    const Mass mass = kilograms(args.mass_kg.value());
+    if (args.height_m && args.leg_length_m)
+        return Athlete::from_height_and_leg_length(mass, meters(*args.height_m),
+                                                   meters(*args.leg_length_m));
+    if (args.height_m) return Athlete::from_height(mass, meters(*args.height_m));
+    return Athlete::from_leg_length(mass, meters(args.leg_length_m.value_or(unused_leg_length_m)));
+}
+
+/// @brief The step, from contact and flight time or from cadence and contact time
+/// (flight = 60 / cadence − contact).
+Stride make_stride(const StepArgs& args) {
+    const Speed speed = meters_per_second(args.speed_m_s.value_or(unused_speed_m_s));
+    const Time contact =
+        args.contact_time_ms ? milliseconds(*args.contact_time_ms) : seconds(*args.contact_time_s);
+    if (args.cadence_spm)
+        return Stride::from_cadence(speed, steps_per_minute(*args.cadence_spm), contact,
+                                    args.grade);
+    return Stride::make(speed, contact, seconds(*args.flight_time_s), args.grade);
+}
+
+}  // namespace
+
+void add_step_options(CLI::App& cmd, StepArgs& args) {
+    std::vector<std::string_view> needing;
+    for (const grf::ModelInfo& info : grf::models())
+        if (info.uses_speed_and_leg) needing.push_back(info.name);
+    const std::string needed_by = fmt::format("; needed by {}", fmt::join(needing, ", "));
+
+    cmd.add_option("--model", args.model, "a model from `strideload models`, or all")
+        ->capture_default_str();
+    cmd.add_option("--mass-kg", args.mass_kg, "body mass [kg]")->required();
+    cmd.add_option("--speed-m-s", args.speed_m_s, "running speed [m/s]" + needed_by);
+    auto* contact_s =
+        cmd.add_option("--contact-time-s", args.contact_time_s, "ground contact time [s]");
+    auto* contact_ms = cmd.add_option("--contact-time-ms", args.contact_time_ms,
+                                      "ground contact time [ms], as watches report it");
+    contact_s->excludes(contact_ms);
+    auto* flight = cmd.add_option("--flight-time-s", args.flight_time_s,
+                                  "flight (aerial) time after the contact [s]");
+    auto* cadence =
+        cmd.add_option("--cadence-spm", args.cadence_spm,
+                       "cadence [steps/min, both feet]; flight time = 60/cadence - contact time");
+    flight->excludes(cadence);
+    cmd.add_option("--leg-length-m", args.leg_length_m,
+                   "leg length, great trochanter to ground [m]" + needed_by);
+    cmd.add_option("--height-m", args.height_m,
+                   "standing height [m]; leg length = 0.53 x height unless --leg-length-m");
+    cmd.add_option("--gravity", args.gravity_m_s2, "gravitational acceleration [m/s^2]")
+        ->capture_default_str();
+    cmd.add_option("--grade", args.grade,
+                   "rise over run, -0.05 = 5 % downhill (peaks after Gottschall & Kram 2005)")
+        ->capture_default_str();
+    cmd.add_option("--bodyweight-multiple", args.bodyweight_multiple,
+                   "constant_multiple: k in peak = k x bodyweight")
+        ->capture_default_str();
+    cmd.add_option("--impact-time-s", args.impact_time_s,
+                   "clark2017: touchdown to peak lower-limb deceleration t1 [s]")
+        ->capture_default_str();
+    cmd.add_option("--impact-velocity-change-m-s", args.impact_velocity_change_m_s,
+                   "clark2017: lower-limb vertical velocity change over the impact [m/s]")
+        ->capture_default_str();
+    auto* rate = cmd.add_option("--rate-hz", args.rate_hz, "sample rate of --waveform [Hz]");
+    auto* waveform = cmd.add_option("--waveform", args.waveform_path,
+                                    "write the level-ground force-time curve of one contact to "
+                                    "this CSV: time_s,vertical_N[,horizontal_N]")
+                         ->type_name("FILE.csv");
+    rate->needs(waveform);
+    waveform->needs(rate);
+    cmd.add_flag("--json", args.json, "print JSON instead of text");
+}
+
+StepInputs resolve_step_inputs(const StepArgs& args) {
+    std::vector<grf::Model> models = parse_models(args.model);
+    require_options(args, models);
+    grf::ModelOptions options;
+    options.gravity = meters_per_second_squared(args.gravity_m_s2);
+    options.bodyweight_multiple = args.bodyweight_multiple;
+    options.clark.impact_time = seconds(args.impact_time_s);
+    options.clark.impact_velocity_change = meters_per_second(args.impact_velocity_change_m_s);
+    std::optional<WaveformRequest> waveform;
+    if (args.waveform_path) waveform = WaveformRequest{*args.waveform_path, args.rate_hz.value()};
+    return {std::move(models), make_athlete(args), make_stride(args), options, waveform};
+}
+
+}  // namespace strideload::cli
