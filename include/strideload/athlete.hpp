@@ -53,8 +53,7 @@ struct Athlete {
 
     /// @brief Throws Error when mass or leg length is outside its allowed range.
     void validate() const {
-        detail::require_in("mass_kg", mass.value(), detail::min_mass_kg, detail::max_mass_kg,
-                           "kg");
+        detail::require_in("mass_kg", mass.value(), detail::min_mass_kg, detail::max_mass_kg, "kg");
         detail::require_in("leg_length_m", leg_length.value(), detail::min_leg_length_m,
                            detail::max_leg_length_m, "m");
     }

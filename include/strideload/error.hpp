@@ -14,7 +14,7 @@ namespace strideload {
 /// Bad input: a value outside its allowed range, a non-finite number, an unknown name.
 /// Derives from std::invalid_argument (Python sees ValueError).
 class Error : public std::invalid_argument {
-public:
+  public:
     /// @brief A field whose value is outside its allowed range.
     /// @param field name of the field as the caller spelled it, with its unit suffix
     ///        (e.g. "contact_time_s")
@@ -40,7 +40,7 @@ public:
     /// @return the allowed range, or empty when not applicable
     const std::string& allowed() const noexcept { return allowed_; }
 
-private:
+  private:
     static std::string format(const std::string& field, double value, const std::string& allowed) {
         std::ostringstream os;
         os.precision(10);

@@ -25,8 +25,10 @@ TEST_CASE("burns_hgrf reproduces the three fixture rows (g = 9.80665, as in Fh_e
         CHECK(load.peak_braking_force->value() / (r.m * sl::standard_gravity_m_s2) ==
               doctest::Approx(r.fh_bw).epsilon(2e-5));
         CHECK(load.horizontal_impulse->value() == doctest::Approx(r.imp).epsilon(2e-5));
-        CHECK(load.peak_horizontal_force_corrected->value() == doctest::Approx(r.adj).epsilon(2e-5));
-        const auto d = sl::detail::burns_hgrf_step(r.m, r.v, r.tc, r.tf, r.L, sl::standard_gravity_m_s2);
+        CHECK(load.peak_horizontal_force_corrected->value() ==
+              doctest::Approx(r.adj).epsilon(2e-5));
+        const auto d =
+            sl::detail::burns_hgrf_step(r.m, r.v, r.tc, r.tf, r.L, sl::standard_gravity_m_s2);
         CHECK(d.flight_speed_m_s == doctest::Approx(r.vf).epsilon(2e-6));
     }
 }

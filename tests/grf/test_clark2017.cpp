@@ -28,7 +28,8 @@ TEST_CASE("clark2017 invariants: waveform area = m g (tc+ta), peak from the wave
         const auto w = sl::grf::clark2017_waveform(a, s, sl::hertz(20000), {}, test::g981);
         CHECK(w.vertical_N.sum() / 20000.0 ==
               doctest::Approx(80 * 9.81 * (tc + 0.10)).epsilon(1e-4));
-        CHECK(w.vertical_N.maxCoeff() == doctest::Approx(load.peak_vertical_force.value()).epsilon(1e-4));
+        CHECK(w.vertical_N.maxCoeff() ==
+              doctest::Approx(load.peak_vertical_force.value()).epsilon(1e-4));
     }
 }
 
@@ -41,8 +42,8 @@ TEST_CASE("clark2017 overlapping impact and active pulses use the numeric peak")
     const auto s = test::step(5.0, 0.20, 0.12);
     const auto load = sl::grf::clark2017(a, s, params, test::g981);
     const auto w = sl::grf::clark2017_waveform(a, s, sl::hertz(100000), params, test::g981);
-    CHECK(load.peak_vertical_force.value() == doctest::Approx(w.vertical_N.maxCoeff()).epsilon(1e-6));
-    CHECK_THROWS_WITH_AS(
-        sl::grf::clark2017(a, test::step(5.0, 0.10, 0.12), params, test::g981),
-        doctest::Contains("contact_time_s"), sl::Error);
+    CHECK(load.peak_vertical_force.value() ==
+          doctest::Approx(w.vertical_N.maxCoeff()).epsilon(1e-6));
+    CHECK_THROWS_WITH_AS(sl::grf::clark2017(a, test::step(5.0, 0.10, 0.12), params, test::g981),
+                         doctest::Contains("contact_time_s"), sl::Error);
 }

@@ -31,14 +31,17 @@ TEST_CASE("step_load applies the grade to the models' peaks") {
     o.gravity = test::g981;
     using sl::grf::Model;
     const auto clark0 = sl::grf::step_load(Model::clark2017, a, test::step(5, 0.2, 0.12), o);
-    const auto clark_down = sl::grf::step_load(Model::clark2017, a, test::step(5, 0.2, 0.12, down9), o);
+    const auto clark_down =
+        sl::grf::step_load(Model::clark2017, a, test::step(5, 0.2, 0.12, down9), o);
     CHECK(clark_down.impact_peak_force->value() / clark0.impact_peak_force->value() ==
           doctest::Approx(1.54));
     CHECK(clark_down.peak_vertical_force == clark0.peak_vertical_force);  // active unchanged
     const auto b0 = sl::grf::step_load(Model::burns_hgrf, a, test::step(5, 0.2, 0.12), o);
-    const auto b_down = sl::grf::step_load(Model::burns_hgrf, a, test::step(5, 0.2, 0.12, down9), o);
+    const auto b_down =
+        sl::grf::step_load(Model::burns_hgrf, a, test::step(5, 0.2, 0.12, down9), o);
     const auto b_up = sl::grf::step_load(Model::burns_hgrf, a, test::step(5, 0.2, 0.12, up9), o);
-    CHECK(b_down.peak_braking_force->value() / b0.peak_braking_force->value() == doctest::Approx(1.73));
+    CHECK(b_down.peak_braking_force->value() / b0.peak_braking_force->value() ==
+          doctest::Approx(1.73));
     CHECK(b_up.peak_propulsive_force->value() / b0.peak_propulsive_force->value() ==
           doctest::Approx(1.75));
     CHECK(b_up.peak_braking_force == b0.peak_braking_force);
@@ -46,6 +49,7 @@ TEST_CASE("step_load applies the grade to the models' peaks") {
 
     std::vector<double> m{70, 70}, v{5, 5}, tc{0.2, 0.2}, tf{0.12, 0.12}, L{0.95, 0.95},
         grade{0.0, down9};
-    const auto batch = sl::grf::step_load_batch(Model::clark2017, {m, v, tc, tf, L, 9.81}, o, grade);
+    const auto batch =
+        sl::grf::step_load_batch(Model::clark2017, {m, v, tc, tf, L, 9.81}, o, grade);
     CHECK(batch.impact_peak_force_N[1] / batch.impact_peak_force_N[0] == doctest::Approx(1.54));
 }

@@ -20,8 +20,8 @@ TEST_CASE("impulse_balance invariant: impulse over stance = m g (tc + tf)") {
             const auto l = sl::grf::impulse_balance(test::runner(65, 0.9), test::step(3, tc, tf));
             CHECK(l.vertical_impulse.value() ==
                   doctest::Approx(65 * sl::standard_gravity_m_s2 * (tc + tf)).epsilon(1e-12));
-            const auto w = sl::grf::impulse_balance_waveform(test::runner(65, 0.9),
-                                                             test::step(3, tc, tf), sl::hertz(1000));
+            const auto w = sl::grf::impulse_balance_waveform(
+                test::runner(65, 0.9), test::step(3, tc, tf), sl::hertz(1000));
             CHECK(w.vertical_N.sum() / 1000.0 ==
                   doctest::Approx(l.vertical_impulse.value()).epsilon(0.01));
         }
@@ -44,7 +44,8 @@ TEST_CASE("constant_multiple: peak = 3 BW by default, independent of speed and t
     const auto fast = sl::grf::constant_multiple(a, test::step(6.0, 0.17, 0.13));
     CHECK(slow.peak_vertical_force_bw == doctest::Approx(3.0));
     CHECK(fast.peak_vertical_force == slow.peak_vertical_force);
-    CHECK(slow.peak_vertical_force.value() == doctest::Approx(3.0 * 70 * sl::standard_gravity_m_s2));
+    CHECK(slow.peak_vertical_force.value() ==
+          doctest::Approx(3.0 * 70 * sl::standard_gravity_m_s2));
     const auto k25 = sl::grf::constant_multiple(a, test::step(4, 0.2, 0.1), 2.5);
     CHECK(k25.peak_vertical_force_bw == doctest::Approx(2.5));
     CHECK(k25.vertical_impulse.value() ==

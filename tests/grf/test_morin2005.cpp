@@ -22,8 +22,8 @@ TEST_CASE("morin2005 reproduces Eqs 6-9 for the four fixture runners") {
     for (const Row& r : rows) {
         CAPTURE(r.m);
         CAPTURE(r.tc);
-        const auto load = sl::grf::morin2005(test::runner(r.m, r.L), test::step(r.v, r.tc, r.tf),
-                                             test::g981);
+        const auto load =
+            sl::grf::morin2005(test::runner(r.m, r.L), test::step(r.v, r.tc, r.tf), test::g981);
         CHECK(load.model == "morin2005");
         CHECK(load.peak_vertical_force.value() == doctest::Approx(r.fmax).epsilon(1e-4));
         CHECK(load.peak_vertical_force_bw == doctest::Approx(r.bw).epsilon(1e-4));
@@ -45,8 +45,10 @@ TEST_CASE("morin2005 invariants: impulse = m g (tc+tf), mean = 2/pi peak, wavefo
     CHECK(load.step_time.value() == doctest::Approx(0.32));
     const auto w = sl::grf::morin2005_waveform(a, s, sl::hertz(10000), test::g981);
     CHECK(w.time_s.size() == 2000);
-    CHECK(w.vertical_N.sum() / 10000.0 == doctest::Approx(load.vertical_impulse.value()).epsilon(1e-6));
-    CHECK(w.vertical_N.maxCoeff() == doctest::Approx(load.peak_vertical_force.value()).epsilon(1e-6));
+    CHECK(w.vertical_N.sum() / 10000.0 ==
+          doctest::Approx(load.vertical_impulse.value()).epsilon(1e-6));
+    CHECK(w.vertical_N.maxCoeff() ==
+          doctest::Approx(load.peak_vertical_force.value()).epsilon(1e-6));
     CHECK(w.horizontal_N.size() == 0);
 }
 
@@ -71,8 +73,8 @@ TEST_CASE("morin2005 batch equals scalar, reuses storage and names the bad index
     sl::grf::morin2005_batch(in, out);
     CHECK(out.peak_vertical_force_N.data() == storage);
     for (std::size_t i = 0; i < 3; ++i) {
-        const auto one = sl::grf::morin2005(test::runner(m[i], L[i]), test::step(v[i], tc[i], tf[i]),
-                                            test::g981);
+        const auto one = sl::grf::morin2005(test::runner(m[i], L[i]),
+                                            test::step(v[i], tc[i], tf[i]), test::g981);
         const auto k = static_cast<Eigen::Index>(i);
         CHECK(out.peak_vertical_force_N[k] == one.peak_vertical_force.value());
         CHECK(out.leg_stiffness_N_per_m[k] == doctest::Approx(one.leg_stiffness->value()));

@@ -24,11 +24,11 @@ namespace strideload::detail {
 
 /// One step of the Burns estimate.
 struct BurnsResult {
-    double vertical_peak_N;       ///< Morin Fmax [N]
-    double contact_speed_m_s;     ///< v_c [m/s]
-    double flight_speed_m_s;      ///< v_f [m/s]
-    double peak_horizontal_N;     ///< F_h [N]
-    double horizontal_impulse_Ns; ///< F_h tc / π [N·s]
+    double vertical_peak_N;              ///< Morin Fmax [N]
+    double contact_speed_m_s;            ///< v_c [m/s]
+    double flight_speed_m_s;             ///< v_f [m/s]
+    double peak_horizontal_N;            ///< F_h [N]
+    double horizontal_impulse_Ns;        ///< F_h tc / π [N·s]
     double peak_horizontal_corrected_N;  ///< F_h,adj [N]
 };
 
@@ -51,7 +51,8 @@ inline BurnsResult burns_hgrf_step(double m, double v, double tc, double tf, dou
     if (!(flo * fhi <= 0.0)) {
         std::ostringstream os;
         os << "a step whose contact speed equation has a root in [0.8 v, v] (Burns); none for "
-              "tc = " << tc << " s, tf = " << tf << " s, v = " << v << " m/s";
+              "tc = "
+           << tc << " s, tf = " << tf << " s, v = " << v << " m/s";
         throw Error(indexed("contact_time_s", index), tc, os.str());
     }
     std::uintmax_t iters = 200;
@@ -70,10 +71,10 @@ inline BurnsResult burns_hgrf_step(double m, double v, double tc, double tf, dou
 /// @throws Error naming the first invalid field and step
 inline void burns_hgrf_kernel(std::size_t n, const double* mass_kg, const double* speed_m_s,
                               const double* contact_time_s, const double* flight_time_s,
-                              const double* leg_length_m, double g, double* peak_N,
-                              double* mean_N, double* impulse_Ns, double* peak_braking_N,
-                              double* peak_propulsive_N, double* horizontal_impulse_Ns,
-                              double* corrected_N, double* contact_speed_m_s) {
+                              const double* leg_length_m, double g, double* peak_N, double* mean_N,
+                              double* impulse_Ns, double* peak_braking_N, double* peak_propulsive_N,
+                              double* horizontal_impulse_Ns, double* corrected_N,
+                              double* contact_speed_m_s) {
     for (std::size_t i = 0; i < n; ++i) {
         const long idx = n == 1 ? -1 : static_cast<long>(i);
         const double m = mass_kg[i], v = speed_m_s[i], tc = contact_time_s[i];

@@ -41,7 +41,8 @@ inline ClarkPulses clark2017_pulses(double m, double tc, double ta, double t1, d
 /// @brief Vertical GRF F1 + F2 at time t after touchdown [N]. @param p pulses @param t [s]
 inline double clark2017_force(const ClarkPulses& p, double t) {
     double f = 0.0;
-    if (t >= 0.0 && t <= 2.0 * p.t1_s) f += 0.5 * p.a1_N * (1.0 + std::cos(pi * (t - p.t1_s) / p.t1_s));
+    if (t >= 0.0 && t <= 2.0 * p.t1_s)
+        f += 0.5 * p.a1_N * (1.0 + std::cos(pi * (t - p.t1_s) / p.t1_s));
     if (t >= 0.0 && t <= p.tc_s) {
         const double c = t <= p.b2_s ? p.b2_s : p.tc_s - p.b2_s;
         f += 0.5 * p.a2_N * (1.0 + std::cos(pi * (t - p.b2_s) / c));
@@ -64,7 +65,10 @@ inline void clark2017_peak_numeric(const ClarkPulses& p, double& peak_N, double&
     const double r = (std::sqrt(5.0) - 1.0) / 2.0;
     for (int it = 0; it < 60; ++it) {
         const double x1 = hi - r * (hi - lo), x2 = lo + r * (hi - lo);
-        if (clark2017_force(p, x1) >= clark2017_force(p, x2)) hi = x2; else lo = x1;
+        if (clark2017_force(p, x1) >= clark2017_force(p, x2))
+            hi = x2;
+        else
+            lo = x1;
     }
     time_s = 0.5 * (lo + hi);
     peak_N = std::max(clark2017_force(p, time_s), best_f);

@@ -77,8 +77,8 @@ inline void validate_step(long index, const double* mass_kg, const double* speed
     };
     check("mass_kg", mass_kg, mass_kg && mass_in_domain(*mass_kg), "in [20, 250] kg");
     check("speed_m_s", speed_m_s, speed_m_s && speed_in_domain(*speed_m_s), "in (0, 12.5] m/s");
-    check("contact_time_s", contact_time_s,
-          contact_time_s && times_in_domain(*contact_time_s, 0.0), "in (0, 2] s");
+    check("contact_time_s", contact_time_s, contact_time_s && times_in_domain(*contact_time_s, 0.0),
+          "in (0, 2] s");
     check("flight_time_s", flight_time_s, flight_time_s && times_in_domain(1.0, *flight_time_s),
           "in [0, 2] s");
     check("leg_length_m", leg_length_m, leg_length_m && leg_in_domain(*leg_length_m),
@@ -88,9 +88,9 @@ inline void validate_step(long index, const double* mass_kg, const double* speed
 /// @brief Throws Error for the first step of a batch outside the shared domain; called only
 /// after a kernel reported a bad step, so the fast path pays nothing for the message. A null
 /// pointer marks an input the model does not use.
-inline void throw_first_invalid_step(std::size_t n, const double* mass_kg,
-                                     const double* speed_m_s, const double* contact_time_s,
-                                     const double* flight_time_s, const double* leg_length_m) {
+inline void throw_first_invalid_step(std::size_t n, const double* mass_kg, const double* speed_m_s,
+                                     const double* contact_time_s, const double* flight_time_s,
+                                     const double* leg_length_m) {
     auto at = [](const double* p, std::size_t i) { return p ? p + i : nullptr; };
     for (std::size_t i = 0; i < n; ++i)
         validate_step(n == 1 ? -1L : static_cast<long>(i), at(mass_kg, i), at(speed_m_s, i),

@@ -28,38 +28,38 @@ STRIDELOAD_KERNEL inline bool morin2005_kernel(
     std::size_t n, const double* __restrict mass_kg, const double* __restrict speed_m_s,
     const double* __restrict contact_time_s, const double* __restrict flight_time_s,
     const double* __restrict leg_length_m, double g, double* __restrict peak_N,
-    double* __restrict mean_N, double* __restrict impulse_Ns,
-    double* __restrict com_displacement_m, double* __restrict vertical_stiffness_N_per_m,
-    double* __restrict leg_compression_m, double* __restrict leg_stiffness_N_per_m) {
+    double* __restrict mean_N, double* __restrict impulse_Ns, double* __restrict com_displacement_m,
+    double* __restrict vertical_stiffness_N_per_m, double* __restrict leg_compression_m,
+    double* __restrict leg_stiffness_N_per_m) {
     constexpr double half_pi = pi / 2.0, two_over_pi = 2.0 / pi, inv_pi2 = 1.0 / (pi * pi);
     bool ok = true;
     for (std::size_t i = 0; i < n; ++i) {
         const double m = mass_kg[i], v = speed_m_s[i], tc = contact_time_s[i];
         const double tf = flight_time_s[i], L = leg_length_m[i];
         const double half_sweep = 0.5 * v * tc;
-        ok &= mass_in_domain(m) & speed_in_domain(v) & times_in_domain(tc, tf) &
-              leg_in_domain(L) & (L > half_sweep);
+        ok &= mass_in_domain(m) & speed_in_domain(v) & times_in_domain(tc, tf) & leg_in_domain(L) &
+              (L > half_sweep);
         const double weight = m * g;
-        const double fmax = weight * half_pi * (tf + tc) / tc;                      // Eq. 6
+        const double fmax = weight * half_pi * (tf + tc) / tc;  // Eq. 6
         const double tc2 = tc * tc;
-        const double dy = fmax * tc2 * inv_pi2 / m - 0.125 * g * tc2;              // Eq. 7
-        const double dl = L - std::sqrt(L * L - half_sweep * half_sweep) + dy;      // Eq. 9
+        const double dy = fmax * tc2 * inv_pi2 / m - 0.125 * g * tc2;           // Eq. 7
+        const double dl = L - std::sqrt(L * L - half_sweep * half_sweep) + dy;  // Eq. 9
         peak_N[i] = fmax;
         mean_N[i] = two_over_pi * fmax;
         impulse_Ns[i] = weight * (tc + tf);
         com_displacement_m[i] = dy;
-        vertical_stiffness_N_per_m[i] = fmax / dy;                                  // Eq. 5
+        vertical_stiffness_N_per_m[i] = fmax / dy;  // Eq. 5
         leg_compression_m[i] = dl;
-        leg_stiffness_N_per_m[i] = fmax / dl;                                       // Eq. 8
+        leg_stiffness_N_per_m[i] = fmax / dl;  // Eq. 8
     }
     return ok;
 }
 
 /// @brief Throws Error for the first step outside Morin's domain (shared domain plus the
 /// leg-sweep condition); called only after the kernel reported one.
-inline void throw_first_invalid_morin(std::size_t n, const double* mass_kg,
-                                      const double* speed_m_s, const double* contact_time_s,
-                                      const double* flight_time_s, const double* leg_length_m) {
+inline void throw_first_invalid_morin(std::size_t n, const double* mass_kg, const double* speed_m_s,
+                                      const double* contact_time_s, const double* flight_time_s,
+                                      const double* leg_length_m) {
     throw_first_invalid_step(n, mass_kg, speed_m_s, contact_time_s, flight_time_s, leg_length_m);
     for (std::size_t i = 0; i < n; ++i)
         validate_leg_sweep(n == 1 ? -1L : static_cast<long>(i), speed_m_s[i], contact_time_s[i],

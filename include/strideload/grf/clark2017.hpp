@@ -18,7 +18,7 @@ namespace strideload::grf {
 /// are illustrative values for a heel strike, not published means: measure them (ankle
 /// accelerometer) when you can.
 struct Clark2017Params {
-    Time impact_time = 0.020 * si::seconds;                   ///< t1 [s], (0, tc/2)
+    Time impact_time = 0.020 * si::seconds;                      ///< t1 [s], (0, tc/2)
     Speed impact_velocity_change = 1.0 * si::meters_per_second;  ///< Δv1 [m/s], [0, 10]
 
     /// @brief Throws Error when t1 ∉ (0, 0.5] s or Δv1 ∉ [0, 10] m/s.
@@ -59,7 +59,8 @@ inline void clark2017_batch(const StepBatchInput& in, StepBatch& out,
         for (std::size_t i = 0; i < n; ++i)
             if (!(2.0 * t1 < in.contact_time_s[i]))
                 throw Error(strideload::detail::indexed("contact_time_s", n == 1 ? -1L : long(i)),
-                            in.contact_time_s[i], "> 2 x impact_time_s = " + std::to_string(2 * t1) + " s");
+                            in.contact_time_s[i],
+                            "> 2 x impact_time_s = " + std::to_string(2 * t1) + " s");
     }
 }
 
@@ -78,8 +79,8 @@ inline StepLoad clark2017(const Athlete& athlete, const Stride& stride,
                           Acceleration gravity = standard_gravity()) {
     detail::validate_scalar(athlete, stride, gravity);
     const detail::ScalarStep step(athlete, stride);
-    return detail::row(clark2017_batch(step.view(gravity.value()), params), 0, "clark2017",
-                       athlete, stride, gravity);
+    return detail::row(clark2017_batch(step.view(gravity.value()), params), 0, "clark2017", athlete,
+                       stride, gravity);
 }
 
 /// @brief F1(t) + F2(t) sampled at @p rate [Hz]. @return vertical force [N] at t = k/rate

@@ -40,7 +40,8 @@ inline void constant_multiple_batch(const StepBatchInput& in, StepBatch& out,
     if (!strideload::detail::constant_multiple_kernel(
             n, in.mass_kg.data(), in.contact_time_s.data(), in.flight_time_s.data(),
             in.gravity_m_s2, bodyweight_multiple, detail::column(out.peak_vertical_force_N, n),
-            detail::column(out.mean_vertical_force_N, n), detail::column(out.vertical_impulse_Ns, n)))
+            detail::column(out.mean_vertical_force_N, n),
+            detail::column(out.vertical_impulse_Ns, n)))
         strideload::detail::throw_first_invalid_step(n, in.mass_kg.data(), nullptr,
                                                      in.contact_time_s.data(),
                                                      in.flight_time_s.data(), nullptr);

@@ -20,7 +20,14 @@
 namespace strideload::grf {
 
 /// The per-step models.
-enum class Model { constant_multiple, impulse_balance, morin2005, spring_mass, clark2017, burns_hgrf };
+enum class Model {
+    constant_multiple,
+    impulse_balance,
+    morin2005,
+    spring_mass,
+    clark2017,
+    burns_hgrf
+};
 
 /// A model's name, source and what it needs.
 struct ModelInfo {
@@ -47,8 +54,7 @@ inline constexpr std::array<ModelInfo, 6> model_list{{
     {Model::spring_mass, "spring_mass",
      "Blickhan 1989 J Biomech 22:1217; McMahon & Cheng 1990 J Biomech 23(S1):65",
      "planar spring-mass (SLIP) stance solved for tc; vertical and horizontal GRF", true, true},
-    {Model::clark2017, "clark2017",
-     "Clark, Ryan & Weyand 2017 J Exp Biol 220:247 (two-mass model)",
+    {Model::clark2017, "clark2017", "Clark, Ryan & Weyand 2017 J Exp Biol 220:247 (two-mass model)",
      "impact + active raised-cosine pulses; impact and active peaks", false, false},
     {Model::burns_hgrf, "burns_hgrf",
      "Burns et al., geoffreyburns/Contact-Velocity-Estimation-in-Running (2019); Morin 2005",
@@ -77,8 +83,8 @@ inline Model model_from_name(std::string_view name) {
 struct ModelOptions {
     Acceleration gravity = standard_gravity();  ///< [m/s²] (scalar calls; batches carry their own)
     double bodyweight_multiple = default_bodyweight_multiple;  ///< constant_multiple's k [BW]
-    Clark2017Params clark;        ///< clark2017's impact time t1 and velocity change Δv1
-    bool adjust_for_grade = true; ///< apply gottschall_kram_2005 when the stride has a grade
+    Clark2017Params clark;         ///< clark2017's impact time t1 and velocity change Δv1
+    bool adjust_for_grade = true;  ///< apply gottschall_kram_2005 when the stride has a grade
 };
 
 /// @brief One step's loads from @p model, adjusted for the stride's grade unless disabled.
@@ -92,11 +98,21 @@ inline StepLoad step_load(Model model, const Athlete& athlete, const Stride& str
         case Model::constant_multiple:
             load = constant_multiple(athlete, stride, options.bodyweight_multiple, g);
             break;
-        case Model::impulse_balance: load = impulse_balance(athlete, stride, g); break;
-        case Model::morin2005: load = morin2005(athlete, stride, g); break;
-        case Model::spring_mass: load = spring_mass(athlete, stride, g); break;
-        case Model::clark2017: load = clark2017(athlete, stride, options.clark, g); break;
-        case Model::burns_hgrf: load = burns_hgrf(athlete, stride, g); break;
+        case Model::impulse_balance:
+            load = impulse_balance(athlete, stride, g);
+            break;
+        case Model::morin2005:
+            load = morin2005(athlete, stride, g);
+            break;
+        case Model::spring_mass:
+            load = spring_mass(athlete, stride, g);
+            break;
+        case Model::clark2017:
+            load = clark2017(athlete, stride, options.clark, g);
+            break;
+        case Model::burns_hgrf:
+            load = burns_hgrf(athlete, stride, g);
+            break;
     }
     if (options.adjust_for_grade && stride.grade != 0.0)
         load = adjust_for_grade(load, stride.grade, athlete.bodyweight(g));
@@ -113,11 +129,21 @@ inline void step_load_batch(Model model, const StepBatchInput& in, StepBatch& ou
         case Model::constant_multiple:
             constant_multiple_batch(in, out, options.bodyweight_multiple);
             break;
-        case Model::impulse_balance: impulse_balance_batch(in, out); break;
-        case Model::morin2005: morin2005_batch(in, out); break;
-        case Model::spring_mass: spring_mass_batch(in, out); break;
-        case Model::clark2017: clark2017_batch(in, out, options.clark); break;
-        case Model::burns_hgrf: burns_hgrf_batch(in, out); break;
+        case Model::impulse_balance:
+            impulse_balance_batch(in, out);
+            break;
+        case Model::morin2005:
+            morin2005_batch(in, out);
+            break;
+        case Model::spring_mass:
+            spring_mass_batch(in, out);
+            break;
+        case Model::clark2017:
+            clark2017_batch(in, out, options.clark);
+            break;
+        case Model::burns_hgrf:
+            burns_hgrf_batch(in, out);
+            break;
     }
     if (options.adjust_for_grade && !grade.empty()) adjust_for_grade(out, grade);
 }
@@ -134,17 +160,23 @@ inline StepBatch step_load_batch(Model model, const StepBatchInput& in,
 /// @brief The model's force–time waveform over one contact at @p rate (level ground).
 /// @param rate sample rate [Hz], 10 Hz – 1 MHz
 /// @return times [s], vertical [N] and, for spring_mass and burns_hgrf, horizontal [N] GRF
-inline Waveform waveform(Model model, const Athlete& athlete, const Stride& stride,
-                         Frequency rate, const ModelOptions& options = {}) {
+inline Waveform waveform(Model model, const Athlete& athlete, const Stride& stride, Frequency rate,
+                         const ModelOptions& options = {}) {
     const Acceleration g = options.gravity;
     switch (model) {
         case Model::constant_multiple:
-            return constant_multiple_waveform(athlete, stride, rate, options.bodyweight_multiple, g);
-        case Model::impulse_balance: return impulse_balance_waveform(athlete, stride, rate, g);
-        case Model::morin2005: return morin2005_waveform(athlete, stride, rate, g);
-        case Model::spring_mass: return spring_mass_waveform(athlete, stride, rate, g);
-        case Model::clark2017: return clark2017_waveform(athlete, stride, rate, options.clark, g);
-        case Model::burns_hgrf: return burns_hgrf_waveform(athlete, stride, rate, g);
+            return constant_multiple_waveform(athlete, stride, rate, options.bodyweight_multiple,
+                                              g);
+        case Model::impulse_balance:
+            return impulse_balance_waveform(athlete, stride, rate, g);
+        case Model::morin2005:
+            return morin2005_waveform(athlete, stride, rate, g);
+        case Model::spring_mass:
+            return spring_mass_waveform(athlete, stride, rate, g);
+        case Model::clark2017:
+            return clark2017_waveform(athlete, stride, rate, options.clark, g);
+        case Model::burns_hgrf:
+            return burns_hgrf_waveform(athlete, stride, rate, g);
     }
     throw Error("model", "unknown model");
 }

@@ -34,12 +34,10 @@ inline void morin2005_batch(const StepBatchInput& in, StepBatch& out) {
             detail::column(out.mean_vertical_force_N, n),
             detail::column(out.vertical_impulse_Ns, n), detail::column(out.com_displacement_m, n),
             detail::column(out.vertical_stiffness_N_per_m, n),
-            detail::column(out.leg_compression_m, n),
-            detail::column(out.leg_stiffness_N_per_m, n)))
-        strideload::detail::throw_first_invalid_morin(n, in.mass_kg.data(), in.speed_m_s.data(),
-                                                      in.contact_time_s.data(),
-                                                      in.flight_time_s.data(),
-                                                      in.leg_length_m.data());
+            detail::column(out.leg_compression_m, n), detail::column(out.leg_stiffness_N_per_m, n)))
+        strideload::detail::throw_first_invalid_morin(
+            n, in.mass_kg.data(), in.speed_m_s.data(), in.contact_time_s.data(),
+            in.flight_time_s.data(), in.leg_length_m.data());
 }
 
 /// @brief Value-returning overload of morin2005_batch.
@@ -57,8 +55,8 @@ inline StepLoad morin2005(const Athlete& athlete, const Stride& stride,
                           Acceleration gravity = standard_gravity()) {
     detail::validate_scalar(athlete, stride, gravity);
     const detail::ScalarStep step(athlete, stride);
-    return detail::row(morin2005_batch(step.view(gravity.value())), 0, "morin2005", athlete,
-                       stride, gravity);
+    return detail::row(morin2005_batch(step.view(gravity.value())), 0, "morin2005", athlete, stride,
+                       gravity);
 }
 
 /// @brief The half-sine F(t) = Fmax sin(π t / tc) (Eq. 4) sampled at @p rate [Hz].

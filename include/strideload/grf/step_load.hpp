@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
-#include <type_traits>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include "strideload/athlete.hpp"
 #include "strideload/stride.hpp"
@@ -21,14 +21,14 @@ namespace strideload::grf {
 
 /// Loads of one step (one foot contact). Fields a model does not give are empty.
 struct StepLoad {
-    std::string_view model;       ///< model name, e.g. "morin2005"
-    Force peak_vertical_force;    ///< peak vertical GRF of the contact [N]
-    double peak_vertical_force_bw = 0.0;  ///< peak vertical GRF in bodyweights (m·g)
-    Force mean_vertical_force;    ///< vertical GRF averaged over contact [N]
-    Impulse vertical_impulse;     ///< ∫ vertical GRF over contact [N·s]
-    Time contact_time;            ///< [s]
-    Time flight_time;             ///< [s]
-    Time step_time;               ///< contact + flight [s]
+    std::string_view model;                       ///< model name, e.g. "morin2005"
+    Force peak_vertical_force;                    ///< peak vertical GRF of the contact [N]
+    double peak_vertical_force_bw = 0.0;          ///< peak vertical GRF in bodyweights (m·g)
+    Force mean_vertical_force;                    ///< vertical GRF averaged over contact [N]
+    Impulse vertical_impulse;                     ///< ∫ vertical GRF over contact [N·s]
+    Time contact_time;                            ///< [s]
+    Time flight_time;                             ///< [s]
+    Time step_time;                               ///< contact + flight [s]
     std::optional<Stiffness> vertical_stiffness;  ///< peak force / CoM displacement [N/m]
     std::optional<Stiffness> leg_stiffness;       ///< peak force / leg compression [N/m]
     std::optional<Length> com_displacement;       ///< peak downward CoM displacement [m]
@@ -39,18 +39,18 @@ struct StepLoad {
     std::optional<Force> peak_propulsive_force;   ///< peak propulsive GRF [N]
     std::optional<Impulse> horizontal_impulse;    ///< braking (= propulsive) impulse [N·s]
     std::optional<Force> peak_horizontal_force_corrected;  ///< burns_hgrf speed-corrected [N]
-    std::optional<Speed> contact_speed;           ///< mean horizontal speed in contact [m/s]
-    std::optional<PlaneAngle> touchdown_angle;    ///< leg angle from vertical at touchdown
+    std::optional<Speed> contact_speed;         ///< mean horizontal speed in contact [m/s]
+    std::optional<PlaneAngle> touchdown_angle;  ///< leg angle from vertical at touchdown
 };
 
 /// Read-only views of n steps in SI units: the batch functions' input. Every span has the
 /// same length; nothing is copied.
 struct StepBatchInput {
-    std::span<const double> mass_kg;         ///< [kg]
-    std::span<const double> speed_m_s;       ///< [m/s]
-    std::span<const double> contact_time_s;  ///< [s]
-    std::span<const double> flight_time_s;   ///< [s]
-    std::span<const double> leg_length_m;    ///< [m]
+    std::span<const double> mass_kg;              ///< [kg]
+    std::span<const double> speed_m_s;            ///< [m/s]
+    std::span<const double> contact_time_s;       ///< [s]
+    std::span<const double> flight_time_s;        ///< [s]
+    std::span<const double> leg_length_m;         ///< [m]
     double gravity_m_s2 = standard_gravity_m_s2;  ///< [m/s²]
 
     /// @brief Number of steps; throws Error when the spans differ in length.
@@ -74,21 +74,21 @@ struct StepBatchInput {
 /// Results for n steps, one SI column per quantity. Caller-owned: pass the same object again
 /// and its storage is reused. Columns a model does not give have size 0.
 struct StepBatch {
-    Eigen::VectorXd peak_vertical_force_N;        ///< [N]
-    Eigen::VectorXd mean_vertical_force_N;        ///< [N]
-    Eigen::VectorXd vertical_impulse_Ns;          ///< [N·s]
-    Eigen::VectorXd vertical_stiffness_N_per_m;   ///< [N/m]
-    Eigen::VectorXd leg_stiffness_N_per_m;        ///< [N/m]
-    Eigen::VectorXd com_displacement_m;           ///< [m]
-    Eigen::VectorXd leg_compression_m;            ///< [m]
-    Eigen::VectorXd impact_peak_force_N;          ///< [N]
-    Eigen::VectorXd time_of_peak_s;               ///< [s]
-    Eigen::VectorXd peak_braking_force_N;         ///< [N]
-    Eigen::VectorXd peak_propulsive_force_N;      ///< [N]
-    Eigen::VectorXd horizontal_impulse_Ns;        ///< [N·s]
+    Eigen::VectorXd peak_vertical_force_N;              ///< [N]
+    Eigen::VectorXd mean_vertical_force_N;              ///< [N]
+    Eigen::VectorXd vertical_impulse_Ns;                ///< [N·s]
+    Eigen::VectorXd vertical_stiffness_N_per_m;         ///< [N/m]
+    Eigen::VectorXd leg_stiffness_N_per_m;              ///< [N/m]
+    Eigen::VectorXd com_displacement_m;                 ///< [m]
+    Eigen::VectorXd leg_compression_m;                  ///< [m]
+    Eigen::VectorXd impact_peak_force_N;                ///< [N]
+    Eigen::VectorXd time_of_peak_s;                     ///< [s]
+    Eigen::VectorXd peak_braking_force_N;               ///< [N]
+    Eigen::VectorXd peak_propulsive_force_N;            ///< [N]
+    Eigen::VectorXd horizontal_impulse_Ns;              ///< [N·s]
     Eigen::VectorXd peak_horizontal_force_corrected_N;  ///< [N]
-    Eigen::VectorXd contact_speed_m_s;            ///< [m/s]
-    Eigen::VectorXd touchdown_angle_rad;          ///< [rad]
+    Eigen::VectorXd contact_speed_m_s;                  ///< [m/s]
+    Eigen::VectorXd touchdown_angle_rad;                ///< [rad]
 
     /// @brief Empties every column (keeps nothing allocated).
     void clear() { *this = StepBatch{}; }
@@ -144,7 +144,7 @@ inline Eigen::VectorXd sample_times(double contact_time_s, double rate_hz) {
 
 /// @brief Releases every column of @p out except @p keep (the columns a model gives).
 inline void keep_only(StepBatch& out, std::initializer_list<Eigen::VectorXd StepBatch::*> keep) {
-    for (Eigen::VectorXd StepBatch::* col :
+    for (Eigen::VectorXd StepBatch::*col :
          {&StepBatch::peak_vertical_force_N, &StepBatch::mean_vertical_force_N,
           &StepBatch::vertical_impulse_Ns, &StepBatch::vertical_stiffness_N_per_m,
           &StepBatch::leg_stiffness_N_per_m, &StepBatch::com_displacement_m,
@@ -167,7 +167,7 @@ struct ScalarStep {
           flight_time_s(s.flight_time.value()),
           leg_length_m(a.leg_length.value()) {}
     StepBatchInput view(double gravity_m_s2) const {
-        return {{&mass_kg, 1}, {&speed_m_s, 1}, {&contact_time_s, 1},
+        return {{&mass_kg, 1},       {&speed_m_s, 1},    {&contact_time_s, 1},
                 {&flight_time_s, 1}, {&leg_length_m, 1}, gravity_m_s2};
     }
 };
@@ -237,7 +237,7 @@ void for_each_field(const StepLoad& load, F&& f) {
 /// @brief Calls `f(key, column)` for every non-empty column of @p batch, keys as in
 /// for_each_field.
 template <class B, class F>
-    requires std::is_same_v<std::remove_cvref_t<B>, StepBatch>
+requires std::is_same_v<std::remove_cvref_t<B>, StepBatch>
 void for_each_column(B&& batch, F&& f) {
     auto col = [&f](const char* key, auto& c) {
         if (c.size() > 0) f(key, c);
