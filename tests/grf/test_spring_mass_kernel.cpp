@@ -17,7 +17,7 @@ namespace {
 
 namespace sm = strideload::detail;
 
-constexpr double kGravity_m_s2 = 9.81;
+constexpr double gravity_m_s2 = 9.81;
 
 struct Step {
     double mass_kg;
@@ -29,26 +29,26 @@ struct Step {
 
 sm::SpringMassSolution solve(const Step& s) {
     return sm::spring_mass_solve(s.mass_kg, s.speed_m_s, s.contact_time_s, s.flight_time_s,
-                                 s.leg_length_m, kGravity_m_s2);
+                                 s.leg_length_m, gravity_m_s2);
 }
 
-double body_weight_N(const Step& s) { return s.mass_kg * kGravity_m_s2; }
+double body_weight_N(const Step& s) { return s.mass_kg * gravity_m_s2; }
 
 // Jogging to fast running, plus grounded running (no flight phase) and a long, slow contact
 // whose touchdown angle is far below the sine-model estimate.
-const std::array<Step, 6> kSteps = {{{70.0, 5.0, 0.20, 0.12, 0.95},
-                                     {55.0, 3.0, 0.28, 0.08, 0.88},
-                                     {82.0, 4.0, 0.24, 0.10, 1.02},
-                                     {68.0, 8.0, 0.11, 0.13, 0.97},
-                                     {75.0, 2.5, 0.30, 0.0, 0.92},
-                                     {70.0, 2.5, 0.70, 0.05, 1.00}}};
+const std::array<Step, 6> reference_steps = {{{70.0, 5.0, 0.20, 0.12, 0.95},
+                                              {55.0, 3.0, 0.28, 0.08, 0.88},
+                                              {82.0, 4.0, 0.24, 0.10, 1.02},
+                                              {68.0, 8.0, 0.11, 0.13, 0.97},
+                                              {75.0, 2.5, 0.30, 0.0, 0.92},
+                                              {70.0, 2.5, 0.70, 0.05, 1.00}}};
 
 }  // namespace
 
 TEST_CASE("spring_mass kernel: m 70, v 5, tc 0.20, tf 0.12, L0 0.95, g 9.81 (scipy reference)") {
     // Reproduced with the touchdown horizontal velocity equal to v; taking v as the mean speed
     // over the step gives k_leg 9313 N/m and theta 0.546 rad instead.
-    const Step step = kSteps[0];
+    const Step step = reference_steps[0];
     const auto s = solve(step);
     CHECK(s.leg_stiffness_N_per_m == doctest::Approx(9623.8).epsilon(0.005));
     CHECK(s.touchdown_angle_rad == doctest::Approx(0.53288).epsilon(0.005));
@@ -59,7 +59,7 @@ TEST_CASE("spring_mass kernel: m 70, v 5, tc 0.20, tf 0.12, L0 0.95, g 9.81 (sci
 }
 
 TEST_CASE("spring_mass kernel: symmetric stance invariants") {
-    for (const Step& step : kSteps) {
+    for (const Step& step : reference_steps) {
         CAPTURE(step.speed_m_s);
         CAPTURE(step.contact_time_s);
         CAPTURE(step.flight_time_s);
@@ -87,13 +87,13 @@ TEST_CASE("spring_mass kernel: symmetric stance invariants") {
 TEST_CASE("spring_mass kernel: waveform integrates to the impulses of the solution") {
     constexpr double rate_hz = 10000.0;
     constexpr double dt_s = 1.0 / rate_hz;
-    for (const Step& step : kSteps) {
+    for (const Step& step : reference_steps) {
         CAPTURE(step.contact_time_s);
         const auto s = solve(step);
         Eigen::VectorXd vertical_N(3);
         Eigen::VectorXd horizontal_N;
         sm::spring_mass_waveform(s, step.mass_kg, step.speed_m_s, step.contact_time_s,
-                                 step.flight_time_s, step.leg_length_m, kGravity_m_s2, rate_hz,
+                                 step.flight_time_s, step.leg_length_m, gravity_m_s2, rate_hz,
                                  vertical_N, horizontal_N);
         const auto count = static_cast<Eigen::Index>(std::ceil(step.contact_time_s * rate_hz));
         REQUIRE(vertical_N.size() == count);
@@ -121,15 +121,15 @@ TEST_CASE("spring_mass kernel: waveform has ceil(tc * rate) samples, as grf::sam
     Eigen::VectorXd horizontal_N;
     // 0.07 * 100 is 7.000000000000001 in doubles, so the eighth sample falls at take-off.
     sm::spring_mass_waveform(s, step.mass_kg, step.speed_m_s, step.contact_time_s,
-                             step.flight_time_s, step.leg_length_m, kGravity_m_s2, 100.0,
-                             vertical_N, horizontal_N);
+                             step.flight_time_s, step.leg_length_m, gravity_m_s2, 100.0, vertical_N,
+                             horizontal_N);
     REQUIRE(vertical_N.size() == 8);
     REQUIRE(horizontal_N.size() == 8);
     CHECK(std::abs(vertical_N[7]) < 1e-3);
     CHECK(std::abs(horizontal_N[7]) < 1e-3);
     CHECK(vertical_N[3] > 1000.0);
     sm::spring_mass_waveform(s, step.mass_kg, step.speed_m_s, step.contact_time_s,
-                             step.flight_time_s, step.leg_length_m, kGravity_m_s2, 1000.0,
+                             step.flight_time_s, step.leg_length_m, gravity_m_s2, 1000.0,
                              vertical_N, horizontal_N);
     CHECK(vertical_N.size() == 70);
 }
@@ -149,16 +149,16 @@ TEST_CASE("spring_mass kernel: batch equals scalar solves") {
     std::array<std::vector<double>, 11> out;
     for (auto& column : out) column.assign(n, std::numeric_limits<double>::quiet_NaN());
     sm::spring_mass_batch(n, mass_kg.data(), speed_m_s.data(), contact_time_s.data(),
-                          flight_time_s.data(), leg_length_m.data(), kGravity_m_s2,
-                          out[0].data(), out[1].data(), out[2].data(), out[3].data(),
-                          out[4].data(), out[5].data(), out[6].data(), out[7].data(),
-                          out[8].data(), out[9].data(), out[10].data());
+                          flight_time_s.data(), leg_length_m.data(), gravity_m_s2, out[0].data(),
+                          out[1].data(), out[2].data(), out[3].data(), out[4].data(), out[5].data(),
+                          out[6].data(), out[7].data(), out[8].data(), out[9].data(),
+                          out[10].data());
     // Warm and cold starts converge to the same root, to solver tolerance.
     constexpr double same = 1e-6;
     for (std::size_t i = 0; i < n; ++i) {
         CAPTURE(i);
         const auto s = sm::spring_mass_solve(mass_kg[i], speed_m_s[i], contact_time_s[i],
-                                             flight_time_s[i], leg_length_m[i], kGravity_m_s2);
+                                             flight_time_s[i], leg_length_m[i], gravity_m_s2);
         CHECK(out[0][i] == doctest::Approx(s.peak_vertical_force_N).epsilon(same));
         CHECK(out[1][i] == doctest::Approx(s.mean_vertical_force_N).epsilon(same));
         CHECK(out[2][i] == doctest::Approx(s.vertical_impulse_Ns).epsilon(same));
@@ -175,25 +175,24 @@ TEST_CASE("spring_mass kernel: batch equals scalar solves") {
     SUBCASE("null outputs are skipped") {
         std::vector<double> peak_N(n, 0.0);
         sm::spring_mass_batch(n, mass_kg.data(), speed_m_s.data(), contact_time_s.data(),
-                              flight_time_s.data(), leg_length_m.data(), kGravity_m_s2,
-                              peak_N.data(), nullptr, nullptr, nullptr, nullptr, nullptr,
-                              nullptr, nullptr, nullptr, nullptr, nullptr);
+                              flight_time_s.data(), leg_length_m.data(), gravity_m_s2,
+                              peak_N.data(), nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                              nullptr, nullptr, nullptr, nullptr);
         for (std::size_t i = 0; i < n; ++i) {
             CHECK(peak_N[i] == doctest::Approx(out[0][i]).epsilon(same));
         }
     }
     SUBCASE("empty batch touches nothing") {
-        CHECK_NOTHROW(sm::spring_mass_batch(0, nullptr, nullptr, nullptr, nullptr, nullptr,
-                                            kGravity_m_s2, nullptr, nullptr, nullptr, nullptr,
-                                            nullptr, nullptr, nullptr, nullptr, nullptr,
-                                            nullptr, nullptr));
+        CHECK_NOTHROW(sm::spring_mass_batch(
+            0, nullptr, nullptr, nullptr, nullptr, nullptr, gravity_m_s2, nullptr, nullptr, nullptr,
+            nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
     }
 }
 
 TEST_CASE("spring_mass kernel: bad input throws, naming the argument") {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     constexpr double inf = std::numeric_limits<double>::infinity();
-    constexpr double g = kGravity_m_s2;
+    constexpr double g = gravity_m_s2;
     CHECK_THROWS_WITH_AS(sm::spring_mass_solve(-70.0, 5.0, 0.2, 0.12, 0.95, g),
                          doctest::Contains("mass_kg"), std::invalid_argument);
     CHECK_THROWS_WITH_AS(sm::spring_mass_solve(70.0, nan, 0.2, 0.12, 0.95, g),
@@ -212,9 +211,9 @@ TEST_CASE("spring_mass kernel: bad input throws, naming the argument") {
     const auto s = sm::spring_mass_solve(70.0, 5.0, 0.2, 0.12, 0.95, g);
     Eigen::VectorXd vertical_N;
     Eigen::VectorXd horizontal_N;
-    CHECK_THROWS_WITH_AS(sm::spring_mass_waveform(s, 70.0, 5.0, 0.2, 0.12, 0.95, g, 0.0,
-                                                  vertical_N, horizontal_N),
-                         doctest::Contains("rate_hz"), std::invalid_argument);
+    CHECK_THROWS_WITH_AS(
+        sm::spring_mass_waveform(s, 70.0, 5.0, 0.2, 0.12, 0.95, g, 0.0, vertical_N, horizontal_N),
+        doctest::Contains("rate_hz"), std::invalid_argument);
     auto broken = s;
     broken.leg_stiffness_N_per_m = -1.0;
     CHECK_THROWS_WITH_AS(sm::spring_mass_waveform(broken, 70.0, 5.0, 0.2, 0.12, 0.95, g, 1000.0,
@@ -229,9 +228,9 @@ TEST_CASE("spring_mass kernel: bad input throws, naming the argument") {
     std::array<double, 2> peak_N{};
     CHECK_THROWS_WITH_AS(
         sm::spring_mass_batch(2, mass_kg.data(), speed_m_s.data(), contact_time_s.data(),
-                              flight_time_s.data(), leg_length_m.data(), g, peak_N.data(),
+                              flight_time_s.data(), leg_length_m.data(), g, peak_N.data(), nullptr,
                               nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
-                              nullptr, nullptr, nullptr),
+                              nullptr, nullptr),
         doctest::Contains("step 1: spring_mass: contact_time_s"), std::invalid_argument);
     CHECK(peak_N[0] == doctest::Approx(s.peak_vertical_force_N).epsilon(1e-6));
     CHECK_THROWS_AS(sm::spring_mass_batch(2, nullptr, speed_m_s.data(), contact_time_s.data(),
@@ -243,6 +242,6 @@ TEST_CASE("spring_mass kernel: bad input throws, naming the argument") {
 
 TEST_CASE("spring_mass kernel: no symmetric stance is a domain_error") {
     // Covering 2 m in 0.2 s on a 0.8 m leg would need the body to slow by a fifth in stance.
-    CHECK_THROWS_WITH_AS(sm::spring_mass_solve(70.0, 10.0, 0.2, 0.1, 0.8, kGravity_m_s2),
+    CHECK_THROWS_WITH_AS(sm::spring_mass_solve(70.0, 10.0, 0.2, 0.1, 0.8, gravity_m_s2),
                          doctest::Contains("no symmetric spring-mass stance"), std::domain_error);
 }

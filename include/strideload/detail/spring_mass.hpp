@@ -1,5 +1,3 @@
-#pragma once
-
 /// @file
 /// @brief Planar spring-mass (SLIP) model of one running stance, solved per step from its
 /// contact and flight times.
@@ -38,11 +36,19 @@
 /// reported quantities come from a separate integration of the whole stance, which checks this.
 ///
 /// Integration uses Boost.Odeint's Dormand-Prince 5(4) stepper with dense output at 1e-10
-/// tolerance; events (lowest point, force extrema, end of stance) are located on the dense
-/// output with Boost.Math's TOMS 748 root finder rather than at the nearest step.
+/// tolerance (1e-8 for Newton iterates far from the root); events (lowest point, force extrema, end
+/// of stance) are located on the dense output with Boost.Math's TOMS 748 root finder rather than at
+/// the nearest step.
+#pragma once
 
+#include <Eigen/Core>
 #include <algorithm>
 #include <array>
+#include <boost/math/tools/toms748_solve.hpp>
+#include <boost/numeric/odeint/stepper/controlled_runge_kutta.hpp>
+#include <boost/numeric/odeint/stepper/dense_output_runge_kutta.hpp>
+#include <boost/numeric/odeint/stepper/generation.hpp>
+#include <boost/numeric/odeint/stepper/runge_kutta_dopri5.hpp>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -52,13 +58,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-
-#include <Eigen/Core>
-#include <boost/math/tools/toms748_solve.hpp>
-#include <boost/numeric/odeint/stepper/controlled_runge_kutta.hpp>
-#include <boost/numeric/odeint/stepper/dense_output_runge_kutta.hpp>
-#include <boost/numeric/odeint/stepper/generation.hpp>
-#include <boost/numeric/odeint/stepper/runge_kutta_dopri5.hpp>
 
 namespace strideload::detail {
 
@@ -86,34 +85,41 @@ using PointState = std::array<double, 4>;
 using SensitivityState = std::array<double, 12>;
 
 /// Integration tolerance (absolute and relative) for converged solves and reported quantities.
-inline constexpr double kTightTolerance = 1e-10;
+inline constexpr double tight_tolerance = 1e-10;
 /// Cheaper tolerance while Newton is still far from the root, where accuracy is wasted.
-inline constexpr double kLooseTolerance = 1e-7;
+inline constexpr double loose_tolerance = 1e-8;
 /// Residual norm below which the loose tolerance no longer resolves Newton's progress.
-inline constexpr double kRefineResidual = 1e-5;
+inline constexpr double refine_residual = 1e-5;
 /// Converged when both dimensionless residuals (x / L0 and 2 t / t_c - 1) are below this.
-inline constexpr double kNewtonTolerance = 1e-9;
-/// Integration noise can stall the line search just above kNewtonTolerance; accept that.
-inline constexpr double kNoiseFloorResidual = 1e-7;
-inline constexpr int kMaxNewtonIterations = 50;
-inline constexpr int kMaxLineSearchHalvings = 30;
+inline constexpr double newton_tolerance = 1e-8;
+/// Integration noise can stall the line search just above newton_tolerance; accept that.
+inline constexpr double noise_floor_residual = 1e-7;
+inline constexpr int max_newton_iterations = 50;
+inline constexpr int max_line_search_halvings = 30;
 /// Newton steps are capped so a poor Jacobian far from the root cannot fling k_leg or theta.
-inline constexpr double kMaxLogStiffnessStep = 1.0;
-inline constexpr double kMaxAngleStep_rad = 0.25;
-/// Cold-start multipliers on the sine-model stiffness, tried in turn if Newton fails.
-inline constexpr std::array<double, 5> kColdStartStiffnessFactors = {1.0, 0.5, 2.0, 0.25, 4.0};
+inline constexpr double max_log_stiffness_step = 1.0;
+inline constexpr double max_angle_step_rad = 0.25;
+/// Cold-start multipliers on the sine-model touchdown angle and stiffness, tried in turn if
+/// Newton fails. The sine model takes the stance sweep as v t_c, but the body slows during
+/// stance, so for long contacts the true angle is markedly smaller than its estimate.
+inline constexpr std::array<double, 4> cold_start_angle_factors = {1.0, 0.8, 0.6, 0.45};
+inline constexpr std::array<double, 3> cold_start_stiffness_factors = {1.0, 0.5, 2.0};
 /// The whole-stance check must reproduce t_c and the take-off velocity to this relative level.
-inline constexpr double kSymmetryTolerance = 1e-6;
+inline constexpr double symmetry_tolerance = 1e-6;
 /// A centre of mass this low (fraction of L0) means the leg has collapsed: not a running stance.
-inline constexpr double kMinHeightFraction = 0.1;
+inline constexpr double min_height_fraction = 0.1;
 /// A stance that has not ended after this many contact times has no physical meaning.
-inline constexpr double kStanceTimeLimitFactor = 10.0;
+inline constexpr double stance_time_limit_factor = 10.0;
 /// Contact and flight times above this are not running steps (and would mean huge integrations).
-inline constexpr double kMaxPhaseTime_s = 2.0;
+inline constexpr double max_phase_time_s = 2.0;
+/// Root-finding resolution (fraction of a step) for event times that are reported or compared.
+inline constexpr double event_time_resolution = 1e-13;
+/// Resolution for extrema: the extreme value is flat in time, so a coarse time suffices.
+inline constexpr double extremum_time_resolution = 1e-6;
 /// Keeps the sine-model touchdown angle estimate away from a horizontal leg.
-inline constexpr double kMaxSweepFraction = 0.9;
+inline constexpr double max_sweep_fraction = 0.9;
 /// Guards the waveform against absurd allocations from a mistyped sampling rate.
-inline constexpr double kMaxWaveformSamples = 1e8;
+inline constexpr double max_waveform_samples = 1e8;
 
 /// @brief Inputs of one step (SI units).
 struct StepInputs {
@@ -168,15 +174,14 @@ inline void require(bool ok, const char* name, const char* requirement, double v
 /// @param in [SI] Step inputs.
 /// @throws std::invalid_argument naming the first offending argument.
 inline void validate(const StepInputs& in) {
-    require(std::isfinite(in.mass_kg) && in.mass_kg > 0.0, "mass_kg", "finite and > 0",
-            in.mass_kg);
+    require(std::isfinite(in.mass_kg) && in.mass_kg > 0.0, "mass_kg", "finite and > 0", in.mass_kg);
     require(std::isfinite(in.speed_m_s) && in.speed_m_s > 0.0, "speed_m_s", "finite and > 0",
             in.speed_m_s);
     require(std::isfinite(in.contact_time_s) && in.contact_time_s > 0.0 &&
-                in.contact_time_s <= kMaxPhaseTime_s,
+                in.contact_time_s <= max_phase_time_s,
             "contact_time_s", "finite, > 0 and <= 2 s", in.contact_time_s);
     require(std::isfinite(in.flight_time_s) && in.flight_time_s >= 0.0 &&
-                in.flight_time_s <= kMaxPhaseTime_s,
+                in.flight_time_s <= max_phase_time_s,
             "flight_time_s", "finite, >= 0 and <= 2 s", in.flight_time_s);
     require(std::isfinite(in.leg_length_m) && in.leg_length_m > 0.0, "leg_length_m",
             "finite and > 0", in.leg_length_m);
@@ -272,7 +277,8 @@ struct SensitivityDynamics {
 
 /// @brief Creates a dense-output Dormand-Prince 5(4) stepper.
 /// @param tolerance [-] Absolute and relative error tolerance.
-/// @param max_step_s [s] Largest step, small enough that no event can hide inside one step.
+/// @param max_step_s [s] Largest step; short against the stance so that no event signal can
+/// change sign twice within one step and go unnoticed.
 /// @return Dense-output stepper.
 template <class State>
 auto make_stepper(double tolerance, double max_step_s) {
@@ -286,9 +292,11 @@ auto make_stepper(double tolerance, double max_step_s) {
 /// @param t_lo_s [s] Bracket start.
 /// @param t_hi_s [s] Bracket end.
 /// @param signal [-] Scalar function of the state whose sign changes in the bracket.
+/// @param resolution [-] Bracket width, as a fraction of t_hi_s - t_lo_s, at which to stop.
 /// @return Crossing time [s].
 template <class Stepper, class Signal>
-double locate_crossing(const Stepper& stepper, double t_lo_s, double t_hi_s, Signal signal) {
+double locate_crossing(const Stepper& stepper, double t_lo_s, double t_hi_s, Signal signal,
+                       double resolution) {
     typename Stepper::state_type scratch{};
     const auto value_at = [&](double t_s) {
         stepper.calc_state(t_s, scratch);
@@ -300,7 +308,7 @@ double locate_crossing(const Stepper& stepper, double t_lo_s, double t_hi_s, Sig
     if (f_hi == 0.0) return t_hi_s;
     // Rounding can move a crossing detected on step-end states onto the other side of the edge.
     if ((f_lo < 0.0) == (f_hi < 0.0)) return std::abs(f_lo) < std::abs(f_hi) ? t_lo_s : t_hi_s;
-    const double width_tolerance_s = 1e-13 * (t_hi_s - t_lo_s);
+    const double width_tolerance_s = resolution * (t_hi_s - t_lo_s);
     const auto converged = [width_tolerance_s](double a, double b) {
         return std::abs(b - a) <= width_tolerance_s;
     };
@@ -314,14 +322,14 @@ double locate_crossing(const Stepper& stepper, double t_lo_s, double t_hi_s, Sig
 /// @param in [SI] Step inputs.
 /// @return Estimated (ln k_leg, theta).
 inline LegParameters sine_model_estimate(const StepInputs& in) {
-    constexpr double pi = std::numbers::pi;
     const double tc = in.contact_time_s;
     const double peak_force_N =
-        in.mass_kg * in.gravity_m_s2 * (pi / 2.0) * (in.flight_time_s / tc + 1.0);
+        in.mass_kg * in.gravity_m_s2 * (std::numbers::pi / 2.0) * (in.flight_time_s / tc + 1.0);
     const double com_drop_m =
-        peak_force_N * tc * tc / (in.mass_kg * pi * pi) - in.gravity_m_s2 * tc * tc / 8.0;
+        peak_force_N * tc * tc / (in.mass_kg * std::numbers::pi * std::numbers::pi) -
+        in.gravity_m_s2 * tc * tc / 8.0;
     const double half_sweep_m =
-        std::min(0.5 * in.speed_m_s * tc, kMaxSweepFraction * in.leg_length_m);
+        std::min(0.5 * in.speed_m_s * tc, max_sweep_fraction * in.leg_length_m);
     const double leg_compression_m =
         in.leg_length_m -
         std::sqrt(in.leg_length_m * in.leg_length_m - half_sweep_m * half_sweep_m) + com_drop_m;
@@ -362,24 +370,24 @@ inline bool evaluate_midstance(const StepInputs& in, const LegParameters& p, dou
     touchdown[3] = -0.5 * in.gravity_m_s2 * in.flight_time_s;
     touchdown[8] = -rest_length_m * cos_angle;
     touchdown[9] = -rest_length_m * sin_angle;
-    const double min_height_m = kMinHeightFraction * rest_length_m;
-    const double time_limit_s = kStanceTimeLimitFactor * in.contact_time_s;
+    const double collapse_height_m = min_height_fraction * rest_length_m;
+    const double time_limit_s = stance_time_limit_factor * in.contact_time_s;
     try {
         auto stepper = make_stepper<SensitivityState>(tolerance, in.contact_time_s / 8.0);
         stepper.initialize(touchdown, 0.0, in.contact_time_s / 64.0);
         while (stepper.current_time() < time_limit_s) {
             stepper.do_step(dynamics);
             const SensitivityState& q = stepper.current_state();
-            if (!std::isfinite(q[0]) || !std::isfinite(q[3]) || !(q[1] > min_height_m)) {
+            if (!std::isfinite(q[0]) || !std::isfinite(q[3]) || !(q[1] > collapse_height_m)) {
                 return false;
             }
             if (!(stepper.previous_state()[3] < 0.0 && q[3] >= 0.0)) {
                 if (leg_length(q) >= rest_length_m) return false;
                 continue;
             }
-            const double mid_time_s =
-                locate_crossing(stepper, stepper.previous_time(), stepper.current_time(),
-                                [](const SensitivityState& s) { return s[3]; });
+            const double mid_time_s = locate_crossing(
+                stepper, stepper.previous_time(), stepper.current_time(),
+                [](const SensitivityState& s) { return s[3]; }, event_time_resolution);
             SensitivityState mid{};
             stepper.calc_state(mid_time_s, mid);
             if (leg_length(mid) >= rest_length_m) return false;
@@ -417,39 +425,39 @@ inline bool solve_leg_parameters(const StepInputs& in, LegParameters& p,
     bool tight = false;
     bool current_is_tight = false;
     MidstanceResidual current{};
-    if (!evaluate_midstance(in, p, kLooseTolerance, current)) return false;
-    for (int iteration = 0; iteration < kMaxNewtonIterations; ++iteration) {
+    if (!evaluate_midstance(in, p, loose_tolerance, current)) return false;
+    for (int iteration = 0; iteration < max_newton_iterations; ++iteration) {
         const double norm = residual_norm(current);
-        if (current_is_tight && norm < kNewtonTolerance) {
+        if (current_is_tight && norm < newton_tolerance) {
             final_residual = current;
             return true;
         }
         // Near the root the loose-tolerance residual still gives a good Newton step; only the
         // trial evaluations need the tight tolerance, so no evaluation is spent re-checking.
-        if (norm < kRefineResidual) tight = true;
+        if (norm < refine_residual) tight = true;
         const auto& jac = current.jacobian;
         const auto& res = current.residual;
         const double det = jac[0][0] * jac[1][1] - jac[0][1] * jac[1][0];
         if (!std::isfinite(det) || det == 0.0) return false;
         const double step_log_k = (-res[0] * jac[1][1] + res[1] * jac[0][1]) / det;
         const double step_angle = (-res[1] * jac[0][0] + res[0] * jac[1][0]) / det;
-        double lambda = 1.0 / std::max({1.0, std::abs(step_log_k) / kMaxLogStiffnessStep,
-                                         std::abs(step_angle) / kMaxAngleStep_rad});
+        double lambda = 1.0 / std::max({1.0, std::abs(step_log_k) / max_log_stiffness_step,
+                                        std::abs(step_angle) / max_angle_step_rad});
         // Halving only helps when the residuals compared are resolved by the integration: a
         // tight trial against a loose residual, or any trial below the noise floor, is not.
-        const bool comparable = current_is_tight == tight && norm >= kNoiseFloorResidual;
+        const bool comparable = current_is_tight == tight && norm >= noise_floor_residual;
         bool accepted = false;
-        for (int halving = 0; halving < kMaxLineSearchHalvings && !accepted; ++halving) {
+        for (int halving = 0; halving < max_line_search_halvings && !accepted; ++halving) {
             if (halving > 0 && !comparable) break;
             const LegParameters trial{p.log_stiffness + lambda * step_log_k,
                                       p.touchdown_angle_rad + lambda * step_angle};
             MidstanceResidual trial_residual{};
             if (trial.touchdown_angle_rad > 0.0 && trial.touchdown_angle_rad < half_pi &&
-                evaluate_midstance(in, trial, tight ? kTightTolerance : kLooseTolerance,
+                evaluate_midstance(in, trial, tight ? tight_tolerance : loose_tolerance,
                                    trial_residual)) {
                 const double trial_norm = residual_norm(trial_residual);
                 if (trial_norm < (1.0 - 1e-4 * lambda) * norm ||
-                    (tight && trial_norm < kNewtonTolerance)) {
+                    (tight && trial_norm < newton_tolerance)) {
                     p = trial;
                     current = trial_residual;
                     current_is_tight = tight;
@@ -461,13 +469,13 @@ inline bool solve_leg_parameters(const StepInputs& in, LegParameters& p,
         if (accepted) continue;
         if (!current_is_tight) {
             // The loose residual may be integration noise; judge the point at tight tolerance.
-            if (!evaluate_midstance(in, p, kTightTolerance, current)) return false;
+            if (!evaluate_midstance(in, p, tight_tolerance, current)) return false;
             current_is_tight = true;
             tight = true;
             continue;
         }
         final_residual = current;
-        return norm < kNoiseFloorResidual;
+        return norm < noise_floor_residual;
     }
     return false;
 }
@@ -507,16 +515,15 @@ bool integrate_stance(const StepInputs& in, double stiffness_N_per_m, double tou
     const double rest_length_m = in.leg_length_m;
     const PointMassDynamics dynamics{stiffness_N_per_m / in.mass_kg, rest_length_m,
                                      in.gravity_m_s2};
-    const double min_height_m = kMinHeightFraction * rest_length_m;
-    const double time_limit_s = kStanceTimeLimitFactor * in.contact_time_s;
+    const double collapse_height_m = min_height_fraction * rest_length_m;
+    const double time_limit_s = stance_time_limit_factor * in.contact_time_s;
     try {
-        auto stepper = make_stepper<PointState>(kTightTolerance, in.contact_time_s / 8.0);
-        stepper.initialize(touchdown_state(in, touchdown_angle_rad), 0.0,
-                           in.contact_time_s / 64.0);
+        auto stepper = make_stepper<PointState>(tight_tolerance, in.contact_time_s / 8.0);
+        stepper.initialize(touchdown_state(in, touchdown_angle_rad), 0.0, in.contact_time_s / 64.0);
         while (stepper.current_time() < time_limit_s) {
             stepper.do_step(dynamics);
             const PointState& q = stepper.current_state();
-            if (!std::isfinite(q[0]) || !std::isfinite(q[3]) || !(q[1] > min_height_m)) {
+            if (!std::isfinite(q[0]) || !std::isfinite(q[3]) || !(q[1] > collapse_height_m)) {
                 return false;
             }
             const auto stretch = [rest_length_m](const PointState& s) {
@@ -525,7 +532,7 @@ bool integrate_stance(const StepInputs& in, double stiffness_N_per_m, double tou
             const bool ended = stretch(stepper.previous_state()) < 0.0 && stretch(q) >= 0.0;
             const double t_hi_s =
                 ended ? locate_crossing(stepper, stepper.previous_time(), stepper.current_time(),
-                                        stretch)
+                                        stretch, event_time_resolution)
                       : stepper.current_time();
             visit(stepper, stepper.previous_time(), t_hi_s);
             if (ended) {
@@ -533,8 +540,9 @@ bool integrate_stance(const StepInputs& in, double stiffness_N_per_m, double tou
                 return true;
             }
         }
-    } catch (const std::runtime_error&) {
-        // Odeint's step-size failure; reported to the caller as a stance that did not end.
+    } catch (const std::exception&) {
+        // Odeint throws when step-size control fails; to the caller that is a stance that did
+        // not end.
         return false;
     }
     return false;
@@ -577,10 +585,9 @@ inline bool summarize_stance(const StepInputs& in, double stiffness_N_per_m,
     };
 
     const auto visit = [&](const auto& stepper, double t_lo_s, double t_hi_s) {
-        PointState lo{};
-        PointState hi{};
-        stepper.calc_state(t_lo_s, lo);
-        stepper.calc_state(t_hi_s, hi);
+        const PointState& lo = stepper.previous_state();
+        PointState hi = stepper.current_state();
+        if (t_hi_s < stepper.current_time()) stepper.calc_state(t_hi_s, hi);
         record(hi);
         // Extrema between step ends sit where the signal's slope changes sign; `rising` selects
         // minima, falling selects maxima.
@@ -589,11 +596,11 @@ inline bool summarize_stance(const StepInputs& in, double stiffness_N_per_m,
             const double b = signal(hi);
             if (rising ? (a < 0.0 && b >= 0.0) : (a > 0.0 && b <= 0.0)) {
                 PointState event{};
-                stepper.calc_state(locate_crossing(stepper, t_lo_s, t_hi_s, signal), event);
+                stepper.calc_state(
+                    locate_crossing(stepper, t_lo_s, t_hi_s, signal, extremum_time_resolution),
+                    event);
                 record(event);
-                return true;
             }
-            return false;
         };
         refine(vertical_force_slope, false);
         refine(horizontal_force_slope, true);
@@ -602,7 +609,10 @@ inline bool summarize_stance(const StepInputs& in, double stiffness_N_per_m,
         refine(vertical_velocity, true);
         if (position_x(lo) < 0.0 && position_x(hi) >= 0.0) {
             PointState passage{};
-            stepper.calc_state(locate_crossing(stepper, t_lo_s, t_hi_s, position_x), passage);
+            // vx is stationary where x crosses zero (F_x = 0 there), so coarse timing suffices.
+            stepper.calc_state(
+                locate_crossing(stepper, t_lo_s, t_hi_s, position_x, extremum_time_resolution),
+                passage);
             summary.vx_at_foot_passage_m_s = passage[2];
         }
         summary.takeoff = hi;
@@ -625,10 +635,12 @@ inline bool assemble_solution(const StepInputs& in, const LegParameters& p,
     const PointState touchdown = touchdown_state(in, p.touchdown_angle_rad);
     const double tc = in.contact_time_s;
     const double g = in.gravity_m_s2;
-    // A leg that unloads early (e.g. a second bounce) would pass the midstance test alone.
-    if (std::abs(summary.contact_time_s - tc) > kSymmetryTolerance * tc ||
+    // Reversibility makes the stance symmetric once the midstance residuals vanish; an
+    // independent whole-stance integration confirms the duration and take-off velocity instead
+    // of trusting that argument and the integration error of the half stance.
+    if (std::abs(summary.contact_time_s - tc) > symmetry_tolerance * tc ||
         std::abs(summary.takeoff[3] + touchdown[3]) >
-            kSymmetryTolerance * g * (tc + in.flight_time_s)) {
+            symmetry_tolerance * g * (tc + in.flight_time_s)) {
         return false;
     }
     // Momentum balance over the simulated stance gives the impulses exactly, without quadrature.
@@ -661,7 +673,7 @@ inline bool try_solve(const StepInputs& in, LegParameters& p, MidstanceResidual&
     return solve_leg_parameters(in, p, final_residual) && assemble_solution(in, p, out);
 }
 
-/// @brief Solves one step from the sine-model estimate, retrying from scaled stiffnesses.
+/// @brief Solves one step from the sine-model estimate, retrying from scaled estimates.
 /// @param in [SI] Step inputs (already validated).
 /// @param p [-, rad] Solution on successful return.
 /// @param final_residual [-] Residuals and Jacobian at the solution.
@@ -670,9 +682,12 @@ inline bool try_solve(const StepInputs& in, LegParameters& p, MidstanceResidual&
 inline bool solve_cold(const StepInputs& in, LegParameters& p, MidstanceResidual& final_residual,
                        SpringMassSolution& out) {
     const LegParameters estimate = sine_model_estimate(in);
-    for (const double factor : kColdStartStiffnessFactors) {
-        p = {estimate.log_stiffness + std::log(factor), estimate.touchdown_angle_rad};
-        if (try_solve(in, p, final_residual, out)) return true;
+    for (const double angle_factor : cold_start_angle_factors) {
+        for (const double stiffness_factor : cold_start_stiffness_factors) {
+            p = {estimate.log_stiffness + std::log(stiffness_factor),
+                 estimate.touchdown_angle_rad * angle_factor};
+            if (try_solve(in, p, final_residual, out)) return true;
+        }
     }
     return false;
 }
@@ -754,10 +769,10 @@ inline SpringMassSolution spring_mass_solve(double mass_kg, double speed_m_s, do
 
 /// @brief Samples the vertical and horizontal ground reaction force of a solved stance.
 ///
-/// Samples are at t = i / rate_hz for i = 0 .. n-1, where n = ceil(contact_time_s * rate_hz)
-/// reduced, if rounding makes the last time reach contact_time_s, so that every t < t_c. The
-/// stance is re-simulated from the solution's k_leg and theta; samples after the simulated
-/// take-off (at most rounding-level past it) are zero.
+/// Samples are at t = i / rate_hz for i = 0 .. n-1 with n = ceil(contact_time_s * rate_hz),
+/// the sample times of grf::detail::sample_times. The stance is re-simulated from the
+/// solution's k_leg and theta; a sample at or after the simulated take-off (possible only when
+/// contact_time_s * rate_hz rounds up past an integer) is zero.
 /// @param s [SI] Solution from spring_mass_solve for the same step inputs.
 /// @param mass_kg [kg] Body mass m.
 /// @param speed_m_s [m/s] Horizontal velocity at touchdown.
@@ -783,11 +798,10 @@ inline void spring_mass_waveform(const SpringMassSolution& s, double mass_kg, do
     impl::require(s.touchdown_angle_rad > 0.0 && s.touchdown_angle_rad < std::numbers::pi / 2.0,
                   "touchdown_angle_rad", "in (0, pi/2)", s.touchdown_angle_rad);
     impl::require(std::isfinite(rate_hz) && rate_hz > 0.0 &&
-                      contact_time_s * rate_hz <= impl::kMaxWaveformSamples,
+                      contact_time_s * rate_hz <= impl::max_waveform_samples,
                   "rate_hz", "finite, > 0 and give at most 1e8 samples", rate_hz);
 
-    auto count = static_cast<Eigen::Index>(std::ceil(contact_time_s * rate_hz));
-    while (count > 0 && static_cast<double>(count - 1) / rate_hz >= contact_time_s) --count;
+    const auto count = static_cast<Eigen::Index>(std::ceil(contact_time_s * rate_hz));
     vertical_N.setZero(count);
     horizontal_N.setZero(count);
 
