@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/os.h>
 
+#include <cmath>
+#include <iterator>
 #include <optional>
 #include <system_error>
 
@@ -132,17 +134,18 @@ std::string step_text(const grf::StepLoad& load, const Stride& stride, Force bod
 std::string table_text(std::span<const grf::StepLoad> loads, const Athlete& athlete,
                        Acceleration gravity) {
     constexpr const char* row = "{:<17} {:>8} {:>6} {:>7} {:>8} {:>13} {:>11} {:>9} {:>10}\n";
-    std::string out = fmt::format(fmt::runtime(row), "model", "peak [N]", "[BW]", "[kgf]",
-                                  "mean [N]", "impulse [N s]", "k_leg [N/m]", "brake [N]",
-                                  "propel [N]");
+    std::string out =
+        fmt::format(fmt::runtime(row), "model", "peak [N]", "[BW]", "[kgf]", "mean [N]",
+                    "impulse [N s]", "k_leg [N/m]", "brake [N]", "propel [N]");
     for (const grf::StepLoad& load : loads) {
         out += fmt::format(
             fmt::runtime(row), load.model, fmt::format("{:.1f}", load.peak_vertical_force.value()),
             fmt::format("{:.3f}", load.peak_vertical_force_bw),
             fmt::format("{:.1f}", to_kgf(load.peak_vertical_force)),
             fmt::format("{:.1f}", load.mean_vertical_force.value()),
-            fmt::format("{:.2f}", load.vertical_impulse.value()), cell(load.leg_stiffness, "{:.1f}"),
-            cell(load.peak_braking_force, "{:.1f}"), cell(load.peak_propulsive_force, "{:.1f}"));
+            fmt::format("{:.2f}", load.vertical_impulse.value()),
+            cell(load.leg_stiffness, "{:.1f}"), cell(load.peak_braking_force, "{:.1f}"),
+            cell(load.peak_propulsive_force, "{:.1f}"));
     }
     // The comparison the tool exists for: the coaching rule against what force plates show.
     const Force bodyweight = athlete.bodyweight(gravity);
@@ -152,9 +155,11 @@ std::string table_text(std::span<const grf::StepLoad> loads, const Athlete& athl
         "foot contact.\n",
         athlete.mass.value(), gravity.value(), rule.value(), to_kgf(rule));
     out += fmt::format(
-        "Research range for distance running: 2.2-2.8 BW per foot contact = {:.1f}-{:.1f} N\n"
-        "(Keller et al. 1996; Munro et al. 1987); about 3 BW only when fast or downhill.\n",
-        2.2 * bodyweight.value(), 2.8 * bodyweight.value());
+        "Research range for distance running: 2.2-2.8 BW per foot contact = {:.1f}-{:.1f} N = "
+        "{:.1f}-{:.1f} kgf\n(Keller et al. 1996; Munro et al. 1987); about 3 BW only when fast "
+        "or downhill.\n",
+        2.2 * bodyweight.value(), 2.8 * bodyweight.value(), to_kgf(2.2 * bodyweight),
+        to_kgf(2.8 * bodyweight));
     return out;
 }
 
@@ -188,12 +193,13 @@ void write_waveform_csv(const std::string& path, const grf::Waveform& waveform) 
     try {
         fmt::ostream csv = fmt::output_file(path);
         csv.print("time_s,vertical_N{}\n", horizontal ? ",horizontal_N" : "");
+        // Adding +0.0 turns a sine's -0 into 0, which spreadsheets would otherwise show as "-0".
         for (Eigen::Index k = 0; k < waveform.time_s.size(); ++k) {
             if (horizontal)
-                csv.print("{},{},{}\n", waveform.time_s[k], waveform.vertical_N[k],
-                          waveform.horizontal_N[k]);
+                csv.print("{},{},{}\n", waveform.time_s[k], waveform.vertical_N[k] + 0.0,
+                          waveform.horizontal_N[k] + 0.0);
             else
-                csv.print("{},{}\n", waveform.time_s[k], waveform.vertical_N[k]);
+                csv.print("{},{}\n", waveform.time_s[k], waveform.vertical_N[k] + 0.0);
         }
         csv.close();
     } catch (const std::system_error& e) {

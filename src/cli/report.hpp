@@ -16,7 +16,7 @@ namespace strideload::cli {
 
 /// A file that cannot be written (exit status 1: the input was fine).
 class WriteError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -1,6 +1,10 @@
 #include "step_inputs.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <string_view>
+#include <utility>
 
 namespace strideload::cli {
 
@@ -79,7 +83,7 @@ void add_step_options(CLI::App& cmd, StepArgs& args) {
     std::vector<std::string_view> needing;
     for (const grf::ModelInfo& info : grf::models())
         if (info.uses_speed_and_leg) needing.push_back(info.name);
-    const std::string needed_by = fmt::format("; needed by {}", fmt::join(needing, ", "));
+    const std::string needed_by = fmt::format("; required by {}", fmt::join(needing, ", "));
 
     cmd.add_option("--model", args.model, "a model from `strideload models`, or all")
         ->capture_default_str();
@@ -92,18 +96,16 @@ void add_step_options(CLI::App& cmd, StepArgs& args) {
     contact_s->excludes(contact_ms);
     auto* flight = cmd.add_option("--flight-time-s", args.flight_time_s,
                                   "flight (aerial) time after the contact [s]");
-    auto* cadence =
-        cmd.add_option("--cadence-spm", args.cadence_spm,
-                       "cadence [steps/min, both feet]; flight time = 60/cadence - contact time");
+    auto* cadence = cmd.add_option("--cadence-spm", args.cadence_spm,
+                                   "cadence [steps/min]; flight time = 60/cadence - contact time");
     flight->excludes(cadence);
-    cmd.add_option("--leg-length-m", args.leg_length_m,
-                   "leg length, great trochanter to ground [m]" + needed_by);
+    cmd.add_option("--leg-length-m", args.leg_length_m, "leg length [m]" + needed_by);
     cmd.add_option("--height-m", args.height_m,
                    "standing height [m]; leg length = 0.53 x height unless --leg-length-m");
     cmd.add_option("--gravity", args.gravity_m_s2, "gravitational acceleration [m/s^2]")
         ->capture_default_str();
     cmd.add_option("--grade", args.grade,
-                   "rise over run, -0.05 = 5 % downhill (peaks after Gottschall & Kram 2005)")
+                   "rise over run (-0.05 = 5 % downhill); peaks per Gottschall & Kram 2005")
         ->capture_default_str();
     cmd.add_option("--bodyweight-multiple", args.bodyweight_multiple,
                    "constant_multiple: k in peak = k x bodyweight")
@@ -116,8 +118,7 @@ void add_step_options(CLI::App& cmd, StepArgs& args) {
         ->capture_default_str();
     auto* rate = cmd.add_option("--rate-hz", args.rate_hz, "sample rate of --waveform [Hz]");
     auto* waveform = cmd.add_option("--waveform", args.waveform_path,
-                                    "write the level-ground force-time curve of one contact to "
-                                    "this CSV: time_s,vertical_N[,horizontal_N]")
+                                    "CSV of the level-ground GRF: time_s,vertical_N[,horizontal_N]")
                          ->type_name("FILE.csv");
     rate->needs(waveform);
     waveform->needs(rate);

@@ -17,7 +17,7 @@ namespace strideload::cli {
 
 /// A command line that parses but is incomplete or contradictory (exit status 2).
 class UsageError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

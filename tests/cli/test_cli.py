@@ -1,0 +1,351 @@
+"""End-to-end tests of the `strideload` command-line tool (standard library only, no pytest).
+
+Usage: python3 test_cli.py PATH/TO/strideload [EXPECTED_VERSION]
+
+Each test runs the binary and checks numbers: published fixtures (Morin et al. 2005), the
+momentum balance every model obeys (vertical impulse = m g (tc + tf)), unit conversions, and
+the exit status / single stderr line of every kind of error. Prints "N passed, M failed" and
+exits non-zero when a test fails.
+"""
+
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+
+BINARY = sys.argv[1] if len(sys.argv) > 1 else "strideload"
+EXPECTED_VERSION = sys.argv[2] if len(sys.argv) > 2 else None
+
+G_N = 9.80665  # standard gravity: 1 kgf in N
+MODELS = ["constant_multiple", "impulse_balance", "morin2005", "spring_mass", "clark2017",
+          "burns_hgrf"]
+
+# The Morin et al. (2005) worked example used by the C++ tests (g = 9.81).
+MORIN = dict(mass=70.0, v=5.0, tc=0.20, tf=0.12, leg=0.95, g=9.81)
+MORIN_ARGS = ["--mass-kg", "70", "--speed-m-s", "5", "--contact-time-s", "0.2",
+              "--flight-time-s", "0.12", "--leg-length-m", "0.95", "--gravity", "9.81"]
+
+
+def run(*args):
+    """Runs the binary; returns (exit status, stdout, stderr)."""
+    p = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def step_json(*args):
+    """`strideload step ... --json`, parsed; asserts success and a silent stderr."""
+    code, out, err = run("step", *args, "--json")
+    assert code == 0, (code, err)
+    assert err == "", err
+    return json.loads(out)
+
+
+def close(actual, expected, rel):
+    """Asserts |actual - expected| <= rel * |expected|."""
+    assert math.isclose(actual, expected, rel_tol=rel), (actual, expected, rel)
+
+
+def assert_usage_error(args, *needles, status=2):
+    """Asserts exit `status`, nothing on stdout and one stderr line containing every needle."""
+    code, out, err = run(*args)
+    assert code == status, (code, out, err)
+    assert out == "", out
+    lines = err.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("strideload: error: "), lines[0]
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
+
+
+# --- published numbers -------------------------------------------------------------------
+
+
+def test_morin2005_fixture_json():
+    r = step_json("--model", "morin2005", *MORIN_ARGS)
+    m, g, tc, tf = MORIN["mass"], MORIN["g"], MORIN["tc"], MORIN["tf"]
+    assert r["model"] == "morin2005"
+    close(r["peak_vertical_force_N"], 1725.9, 1e-4)
+    close(r["peak_vertical_force_bw"], 2.5133, 1e-4)
+    close(r["leg_stiffness_N_per_m"], 8937.7, 1e-4)
+    # Eq. 6 exactly: Fmax / (m g) = (pi/2)(tf/tc + 1).
+    close(r["peak_vertical_force_bw"], math.pi / 2 * (tf / tc + 1), 1e-12)
+    close(r["peak_vertical_force_kgf"], r["peak_vertical_force_N"] / G_N, 1e-12)
+    close(r["mean_vertical_force_N"], m * g * (tc + tf) / tc, 1e-9)
+    close(r["vertical_impulse_Ns"], m * g * (tc + tf), 1e-9)
+    close(r["contact_time_s"], tc, 1e-12)
+    close(r["flight_time_s"], tf, 1e-12)
+    close(r["step_time_s"], tc + tf, 1e-12)
+    assert r["grade"] == 0
+    # Morin's extras, and no keys of models that give horizontal forces.
+    for key in ["vertical_stiffness_N_per_m", "com_displacement_m", "leg_compression_m"]:
+        assert key in r, key
+    close(r["vertical_stiffness_N_per_m"], r["peak_vertical_force_N"] / r["com_displacement_m"],
+          1e-9)
+    close(r["leg_stiffness_N_per_m"], r["peak_vertical_force_N"] / r["leg_compression_m"], 1e-9)
+    for key in ["peak_braking_force_N", "impact_peak_force_N", "touchdown_angle_rad"]:
+        assert key not in r, key
+
+
+def test_default_model_is_morin2005_and_gravity_is_standard():
+    r = step_json(*MORIN_ARGS[:-2])
+    assert r["model"] == "morin2005"
+    close(r["vertical_impulse_Ns"], 70 * G_N * 0.32, 1e-9)
+
+
+def test_morin2005_text_shows_n_bw_kgf():
+    code, out, err = run("step", *MORIN_ARGS)
+    assert code == 0 and err == "", err
+    assert "1725.9 N" in out, out
+    assert "2.513 BW" in out, out
+    assert "176.0 kgf" in out, out  # 1725.87 N / 9.80665
+    assert "8937.7 N/m" in out, out
+    assert "219.74 N s" in out, out  # 70 x 9.81 x 0.32
+
+
+# --- inputs as watches report them ---------------------------------------------------------
+
+
+def test_cadence_and_contact_ms():
+    r = step_json("--mass-kg", "70", "--speed-m-s", "4", "--leg-length-m", "0.95",
+                  "--cadence-spm", "180", "--contact-time-ms", "240")
+    close(r["contact_time_s"], 0.240, 1e-12)
+    close(r["flight_time_s"], 0.09333333333, 1e-6)
+    close(r["step_time_s"], 60.0 / 180.0, 1e-12)
+    close(r["vertical_impulse_Ns"], 70 * G_N / 3.0, 1e-9)
+
+
+def test_height_gives_leg_length_053():
+    by_height = step_json("--mass-kg", "70", "--speed-m-s", "5", "--contact-time-s", "0.2",
+                          "--flight-time-s", "0.12", "--height-m", "1.8")
+    by_leg = step_json("--mass-kg", "70", "--speed-m-s", "5", "--contact-time-s", "0.2",
+                       "--flight-time-s", "0.12", "--leg-length-m", str(0.53 * 1.8))
+    close(by_height["leg_stiffness_N_per_m"], by_leg["leg_stiffness_N_per_m"], 1e-12)
+
+
+def test_models_without_speed_need_neither_speed_nor_leg():
+    r = step_json("--model", "constant_multiple", "--mass-kg", "80", "--contact-time-s", "0.25",
+                  "--flight-time-s", "0.1", "--bodyweight-multiple", "2.5")
+    close(r["peak_vertical_force_bw"], 2.5, 1e-12)
+    close(r["peak_vertical_force_N"], 2.5 * 80 * G_N, 1e-12)
+    r = step_json("--model", "impulse_balance", "--mass-kg", "80", "--contact-time-s", "0.25",
+                  "--flight-time-s", "0.1")
+    close(r["peak_vertical_force_N"], 80 * G_N * 0.35 / 0.25, 1e-9)
+
+
+def test_gravity_scales_forces_not_bodyweights():
+    moon = step_json(*MORIN_ARGS[:-1], "1.62")
+    close(moon["vertical_impulse_Ns"], 70 * 1.62 * 0.32, 1e-9)
+    close(moon["peak_vertical_force_bw"], math.pi / 2 * 1.6, 1e-12)
+    close(moon["peak_vertical_force_kgf"], moon["peak_vertical_force_N"] / G_N, 1e-12)
+
+
+def test_downhill_grade_raises_clark_impact_peak():
+    base = ["--model", "clark2017", "--mass-kg", "70", "--contact-time-s", "0.22",
+            "--flight-time-s", "0.1"]
+    level = step_json(*base)
+    down = step_json(*base, "--grade", "-0.05")  # a negative value after a space, too
+    assert down["grade"] == -0.05
+    # Gottschall & Kram 2005: impact peak +54 % at -9 deg, linear in angle.
+    factor = 1 + 0.54 * math.degrees(math.atan(0.05)) / 9
+    close(down["impact_peak_force_N"], factor * level["impact_peak_force_N"], 1e-9)
+    close(down["vertical_impulse_Ns"], level["vertical_impulse_Ns"], 1e-12)
+
+
+def test_clark_impact_parameters_change_impact_not_impulse():
+    base = ["--model", "clark2017", "--mass-kg", "70", "--contact-time-s", "0.22",
+            "--flight-time-s", "0.1"]
+    soft = step_json(*base, "--impact-velocity-change-m-s", "0.5", "--impact-time-s", "0.03")
+    hard = step_json(*base, "--impact-velocity-change-m-s", "1.5", "--impact-time-s", "0.03")
+    assert hard["impact_peak_force_N"] > soft["impact_peak_force_N"]
+    close(hard["vertical_impulse_Ns"], 70 * G_N * 0.32, 1e-6)
+    close(soft["vertical_impulse_Ns"], 70 * G_N * 0.32, 1e-6)
+
+
+# --- every model -----------------------------------------------------------------------------
+
+
+def test_all_models_json_impulse_balance():
+    code, out, err = run("step", "--model", "all", *MORIN_ARGS, "--json")
+    assert code == 0 and err == "", err
+    rows = json.loads(out)
+    assert isinstance(rows, list) and len(rows) == 6, rows
+    assert [r["model"] for r in rows] == MODELS
+    m, g = MORIN["mass"], MORIN["g"]
+    for r in rows:
+        close(r["vertical_impulse_Ns"], m * g * (MORIN["tc"] + MORIN["tf"]), 1e-6)
+        close(r["peak_vertical_force_N"], r["peak_vertical_force_bw"] * m * g, 1e-9)
+        assert r["peak_vertical_force_N"] >= r["mean_vertical_force_N"] * (1 - 1e-12), r
+    horizontal = {r["model"] for r in rows if "peak_braking_force_N" in r}
+    assert horizontal == {"spring_mass", "burns_hgrf"}, horizontal
+
+
+def test_all_models_text_table_and_rule_of_thumb():
+    code, out, err = run("step", "--model", "all", *MORIN_ARGS)
+    assert code == 0 and err == "", err
+    lines = out.splitlines()
+    for name in MODELS:
+        assert sum(1 for line in lines if line.startswith(name + " ")) == 1, (name, out)
+    rule_N = 3 * 70 * 9.81
+    assert f"{rule_N:.1f} N" in out and f"{rule_N / G_N:.1f} kgf" in out, out
+    assert "2.2-2.8 BW per foot contact" in out, out
+    assert f"{2.2 * 70 * 9.81:.1f}-{2.8 * 70 * 9.81:.1f} N" in out, out
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_models_json():
+    code, out, err = run("models", "--json")
+    assert code == 0 and err == "", err
+    models = json.loads(out)["models"]
+    assert [m["name"] for m in models] == MODELS
+    for m in models:
+        assert set(m) == {"name", "citation", "summary", "uses_speed_and_leg", "horizontal"}, m
+        assert any(ch.isdigit() for ch in m["citation"]), m  # a year
+    uses = {m["name"] for m in models if m["uses_speed_and_leg"]}
+    assert uses == {"morin2005", "spring_mass", "burns_hgrf"}, uses
+
+
+def test_models_text():
+    code, out, err = run("models")
+    assert code == 0 and err == "", err
+    for name in MODELS:
+        assert any(line.startswith(name + " ") for line in out.splitlines()), name
+    assert "Morin, Dalleau" in out
+
+
+# --- waveform --------------------------------------------------------------------------------
+
+
+def read_waveform(*args):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "w.csv")
+        r = step_json(*args, "--waveform", path)
+        with open(path, newline="") as f:
+            rows = list(csv.reader(f))
+    return r, rows[0], [[float(x) for x in row] for row in rows[1:]]
+
+
+def test_waveform_rows_and_impulse():
+    for model, rate in [("morin2005", 1000.0), ("spring_mass", 997.0), ("clark2017", 2000.0)]:
+        r, header, rows = read_waveform("--model", model, *MORIN_ARGS, "--rate-hz", str(rate))
+        horizontal = model == "spring_mass"
+        expected = ["time_s", "vertical_N"] + (["horizontal_N"] if horizontal else [])
+        assert header == expected, (model, header)
+        assert len(rows) == math.ceil(MORIN["tc"] * rate), (model, len(rows))
+        close(rows[1][0] - rows[0][0], 1 / rate, 1e-9)
+        area = sum(row[1] for row in rows) / rate  # rectangle rule
+        close(area, r["vertical_impulse_Ns"], 0.01)
+        if horizontal:  # braking and propulsive impulses cancel in a steady step
+            net = sum(row[2] for row in rows) / rate
+            assert abs(net) < 0.01 * r["horizontal_impulse_Ns"], (net, r)
+
+
+def test_waveform_text_mode_reports_file():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "w.csv")
+        code, out, err = run("step", *MORIN_ARGS, "--rate-hz", "500", "--waveform", path)
+        assert code == 0 and err == "", err
+        assert f"100 samples at 500 Hz in {path}" in out, out
+
+
+# --- errors: exit status 2 (1 for an unwritable file), one stderr line, empty stdout ---------
+
+
+def test_bad_mass():
+    assert_usage_error(["step", "--mass-kg", "10", *MORIN_ARGS[2:]], "mass_kg", "[20, 250]")
+    assert_usage_error(["step", "--mass-kg", "nan", *MORIN_ARGS[2:]], "mass_kg")
+
+
+def test_unknown_model_lists_valid_names():
+    assert_usage_error(["step", "--model", "morin", *MORIN_ARGS], "morin", *MODELS, "all")
+
+
+def test_missing_speed_for_morin():
+    args = [a for i, a in enumerate(MORIN_ARGS) if i not in (2, 3)]
+    assert_usage_error(["step", "--model", "morin2005", *args], "--speed-m-s", "morin2005")
+
+
+def test_missing_leg_for_all():
+    args = [a for i, a in enumerate(MORIN_ARGS) if i not in (8, 9)]
+    assert_usage_error(["step", "--model", "all", *args], "--leg-length-m", "spring_mass")
+
+
+def test_missing_mass_and_times():
+    assert_usage_error(["step", *MORIN_ARGS[2:]], "--mass-kg")
+    args = [a for i, a in enumerate(MORIN_ARGS) if i not in (4, 5)]
+    assert_usage_error(["step", *args], "--contact-time-s")
+    args = [a for i, a in enumerate(MORIN_ARGS) if i not in (6, 7)]
+    assert_usage_error(["step", *args], "--flight-time-s", "--cadence-spm")
+
+
+def test_conflicting_and_malformed_options():
+    assert_usage_error(["step", *MORIN_ARGS, "--cadence-spm", "180"], "--cadence-spm")
+    assert_usage_error(["step", *MORIN_ARGS, "--contact-time-ms", "200"], "--contact-time-ms")
+    assert_usage_error(["step", *MORIN_ARGS, "--rate-hz", "1000"], "--waveform")
+    assert_usage_error(["step", "--mass-kg", "abc", *MORIN_ARGS[2:]], "--mass-kg", "abc")
+    assert_usage_error(["step", *MORIN_ARGS, "--no-such-flag"], "--no-such-flag")
+    assert_usage_error([], "subcommand")
+
+
+def test_library_range_errors():
+    assert_usage_error(["step", *MORIN_ARGS, "--grade", "-0.5"], "grade", "-0.5")
+    assert_usage_error(["step", *MORIN_ARGS[:-1], "0"], "gravity_m_s2")
+    assert_usage_error(["step", "--mass-kg", "70", "--speed-m-s", "5", "--leg-length-m", "0.95",
+                        "--cadence-spm", "240", "--contact-time-ms", "250"], "contact_time_s")
+    assert_usage_error(["step", "--model", "clark2017", "--mass-kg", "70", "--contact-time-s",
+                        "0.2", "--flight-time-s", "0.1", "--impact-time-s", "0.15"],
+                       "impact_time_s")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "w.csv")
+        assert_usage_error(["step", *MORIN_ARGS, "--rate-hz", "1", "--waveform", path],
+                           "rate_hz")
+        assert not os.path.exists(path)
+        assert_usage_error(["step", "--model", "all", *MORIN_ARGS, "--rate-hz", "100",
+                            "--waveform", path], "--waveform")
+
+
+def test_unwritable_waveform_is_status_1():
+    path = os.path.join(tempfile.gettempdir(), "no-such-dir-strideload", "sub", "w.csv")
+    assert_usage_error(["step", *MORIN_ARGS, "--rate-hz", "100", "--waveform", path],
+                       "cannot write", status=1)
+
+
+def test_help_and_version():
+    for args in (["--help"], ["step", "--help"], ["models", "--help"]):
+        code, out, err = run(*args)
+        assert code == 0 and err == "", (args, code, err)
+        assert "Usage:" in out, out
+    code, out, err = run("step", "--help")
+    for flag in ["--model", "--mass-kg", "--speed-m-s", "--contact-time-s", "--contact-time-ms",
+                 "--flight-time-s", "--cadence-spm", "--leg-length-m", "--height-m", "--gravity",
+                 "--grade", "--bodyweight-multiple", "--impact-time-s",
+                 "--impact-velocity-change-m-s", "--rate-hz", "--waveform", "--json"]:
+        assert flag in out, flag
+    code, out, err = run("--version")
+    assert code == 0 and err == "", err
+    version = out.strip()
+    assert version.count(".") == 2 and all(p.isdigit() for p in version.split(".")), version
+    if EXPECTED_VERSION:
+        assert version == EXPECTED_VERSION, (version, EXPECTED_VERSION)
+
+
+def main():
+    tests = [(name, f) for name, f in globals().items() if name.startswith("test_")]
+    failed = 0
+    for name, test in tests:
+        try:
+            test()
+        except Exception:  # report every failure, not only the first
+            failed += 1
+            print(f"FAIL {name}")
+            traceback.print_exc(file=sys.stdout)
+    print(f"{len(tests) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
