@@ -57,30 +57,14 @@ std::string wrap(std::string_view text, std::size_t indent, std::size_t width) {
 nlohmann::ordered_json step_json(const grf::StepLoad& load, double grade) {
     nlohmann::ordered_json j;
     j["model"] = std::string(load.model);
-    j["peak_vertical_force_N"] = load.peak_vertical_force.value();
-    j["peak_vertical_force_bw"] = load.peak_vertical_force_bw;
-    j["peak_vertical_force_kgf"] = to_kgf(load.peak_vertical_force);
-    j["mean_vertical_force_N"] = load.mean_vertical_force.value();
-    j["vertical_impulse_Ns"] = load.vertical_impulse.value();
-    j["contact_time_s"] = load.contact_time.value();
-    j["flight_time_s"] = load.flight_time.value();
-    j["step_time_s"] = load.step_time.value();
-    j["grade"] = grade;
-    auto extra = [&j](const char* key, const auto& quantity) {
-        if (quantity) j[key] = quantity->value();
-    };
-    extra("leg_stiffness_N_per_m", load.leg_stiffness);
-    extra("vertical_stiffness_N_per_m", load.vertical_stiffness);
-    extra("com_displacement_m", load.com_displacement);
-    extra("leg_compression_m", load.leg_compression);
-    extra("impact_peak_force_N", load.impact_peak_force);
-    extra("time_of_peak_s", load.time_of_peak);
-    extra("peak_braking_force_N", load.peak_braking_force);
-    extra("peak_propulsive_force_N", load.peak_propulsive_force);
-    extra("horizontal_impulse_Ns", load.horizontal_impulse);
-    extra("peak_horizontal_force_corrected_N", load.peak_horizontal_force_corrected);
-    extra("contact_speed_m_s", load.contact_speed);
-    extra("touchdown_angle_rad", load.touchdown_angle);
+    // The library's field list is the one source of the keys Python's to_dict() also uses;
+    // kgf and grade are the CLI's additions.
+    grf::for_each_field(load, [&](const char* key, double value) {
+        j[key] = value;
+        if (std::string_view(key) == "peak_vertical_force_bw")
+            j["peak_vertical_force_kgf"] = to_kgf(load.peak_vertical_force);
+        if (std::string_view(key) == "step_time_s") j["grade"] = grade;
+    });
     return j;
 }
 

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 #include "strideload/detail/kernel.hpp"
 #include "strideload/detail/morin2005.hpp"
@@ -88,11 +89,13 @@ STRIDELOAD_KERNEL inline bool clark2017_kernel(
     double* __restrict impulse_Ns, double* __restrict impact_peak_N,
     double* __restrict time_of_peak_s) {
     const double t1 = impact_time_s, dv1 = impact_velocity_change_m_s;
-    bool ok = true;
-    bool overlap = false;
+    std::int64_t bad = 0;
+    std::int64_t overlap = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const double m = mass_kg[i], tc = contact_time_s[i], ta = flight_time_s[i];
-        ok &= mass_in_domain(m) & times_in_domain(tc, ta) & (2.0 * t1 < tc);
+        bad |= mass_outside(m);
+        bad |= times_outside(tc, ta);
+        bad |= !(2.0 * t1 < tc);
         const double jt = m * g * (tc + ta);
         const double j1 = clark_m1_fraction * m * (dv1 + g * 2.0 * t1);
         const double a1 = j1 / t1, a2 = 2.0 * (jt - j1) / tc, b2 = clark_b2_fraction * tc;
@@ -108,7 +111,7 @@ STRIDELOAD_KERNEL inline bool clark2017_kernel(
         mean_N[i] = jt / tc;
         impulse_Ns[i] = jt;
     }
-    if (ok && overlap) {
+    if (bad == 0 && overlap) {
         for (std::size_t i = 0; i < n; ++i) {
             const ClarkPulses p =
                 clark2017_pulses(mass_kg[i], contact_time_s[i], flight_time_s[i], t1, dv1, g);
@@ -116,7 +119,7 @@ STRIDELOAD_KERNEL inline bool clark2017_kernel(
                 clark2017_peak_numeric(p, peak_N[i], time_of_peak_s[i]);
         }
     }
-    return ok;
+    return bad == 0;
 }
 
 }  // namespace strideload::detail

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "strideload/detail/kernel.hpp"
 
@@ -20,17 +21,18 @@ STRIDELOAD_KERNEL inline bool impulse_balance_kernel(
     std::size_t n, const double* __restrict mass_kg, const double* __restrict contact_time_s,
     const double* __restrict flight_time_s, double g, double* __restrict peak_N,
     double* __restrict mean_N, double* __restrict impulse_Ns) {
-    bool ok = true;
+    std::int64_t bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const double m = mass_kg[i], tc = contact_time_s[i], tf = flight_time_s[i];
-        ok &= mass_in_domain(m) & times_in_domain(tc, tf);
+        bad |= mass_outside(m);
+        bad |= times_outside(tc, tf);
         const double impulse = m * g * (tc + tf);
         const double mean = impulse / tc;
         impulse_Ns[i] = impulse;
         mean_N[i] = mean;
         peak_N[i] = mean;
     }
-    return ok;
+    return bad == 0;
 }
 
 /// @brief Constant-multiple batch kernel: peak = k m g; mean and impulse from momentum
@@ -41,17 +43,18 @@ STRIDELOAD_KERNEL inline bool constant_multiple_kernel(
     std::size_t n, const double* __restrict mass_kg, const double* __restrict contact_time_s,
     const double* __restrict flight_time_s, double g, double k, double* __restrict peak_N,
     double* __restrict mean_N, double* __restrict impulse_Ns) {
-    bool ok = true;
+    std::int64_t bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const double m = mass_kg[i], tc = contact_time_s[i], tf = flight_time_s[i];
-        ok &= mass_in_domain(m) & times_in_domain(tc, tf);
+        bad |= mass_outside(m);
+        bad |= times_outside(tc, tf);
         const double weight = m * g;
         const double impulse = weight * (tc + tf);
         impulse_Ns[i] = impulse;
         mean_N[i] = impulse / tc;
         peak_N[i] = k * weight;
     }
-    return ok;
+    return bad == 0;
 }
 
 }  // namespace strideload::detail

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 #include "strideload/detail/kernel.hpp"
 
@@ -32,13 +33,16 @@ STRIDELOAD_KERNEL inline bool morin2005_kernel(
     double* __restrict vertical_stiffness_N_per_m, double* __restrict leg_compression_m,
     double* __restrict leg_stiffness_N_per_m) {
     constexpr double half_pi = pi / 2.0, two_over_pi = 2.0 / pi, inv_pi2 = 1.0 / (pi * pi);
-    bool ok = true;
+    std::int64_t bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const double m = mass_kg[i], v = speed_m_s[i], tc = contact_time_s[i];
         const double tf = flight_time_s[i], L = leg_length_m[i];
         const double half_sweep = 0.5 * v * tc;
-        ok &= mass_in_domain(m) & speed_in_domain(v) & times_in_domain(tc, tf) & leg_in_domain(L) &
-              (L > half_sweep);
+        bad |= mass_outside(m);
+        bad |= speed_outside(v);
+        bad |= times_outside(tc, tf);
+        bad |= leg_outside(L);
+        bad |= !(L > half_sweep);
         const double weight = m * g;
         const double fmax = weight * half_pi * (tf + tc) / tc;  // Eq. 6
         const double tc2 = tc * tc;
@@ -52,7 +56,7 @@ STRIDELOAD_KERNEL inline bool morin2005_kernel(
         leg_compression_m[i] = dl;
         leg_stiffness_N_per_m[i] = fmax / dl;  // Eq. 8
     }
-    return ok;
+    return bad == 0;
 }
 
 /// @brief Throws Error for the first step outside Morin's domain (shared domain plus the
