@@ -5,18 +5,26 @@
 /// writes (8 bytes per double, no write-allocate traffic), for the triad too, so
 /// bytes/s ÷ triad bytes/s is the share of the machine's streaming bandwidth a kernel reaches.
 ///
-/// What bounds each kernel at 1M steps (columns far larger than the caches):
-/// - morin2005: 96 B/step (reads 5 columns, writes 7) against 4 divisions and 1 sqrt per step
-///   ((tf+tc)/tc, ·/m, Fmax/Δy, Fmax/ΔL, √(L²−(v tc/2)²)). Vectorised (AVX2 clone), the divider
-///   needs ~2 ns/step, under the ~3 ns/step of memory traffic at triad speed: memory-bound.
-///   The naïve loop does the same arithmetic one double at a time (no __restrict, so no
-///   vectorisation): it is divider-bound at several times the vectorised time.
-/// - impulse_balance: 48 B/step against 1 division: memory-bound.
-/// - clark2017: 64 B/step, but 2 scalar std::cos calls (libm; GCC only vectorises cos with
-///   -ffast-math) and 4 divisions per step: compute-bound, the loop stays scalar.
-/// - spring_mass: an ODE boundary-value solve per step (Newton on two unknowns, each residual an
-///   integration of the stance): compute-bound by orders of magnitude, hence 4096 steps.
-/// Run `bench/summarize.py` on `--benchmark_format=json` output for the shares of triad.
+/// What bounds each kernel at 1M steps (96 MB of columns for Morin: far beyond the caches).
+/// The /4096 runs (L2-resident) time the arithmetic alone. The divider takes ~1.5 ns per
+/// divsd/sqrtsd and about the same per 4-wide divpd/sqrtpd of the AVX2 clone, so a loop with
+/// divides either vectorises or is divider-bound (numbers: 2-core AMD EPYC VM, GCC 12):
+/// - morin2005: 104 B/step (reads 5 columns, writes 8); 3 divisions + 1 sqrt per step
+///   ((tf+tc)/tc, Fmax/Δy, Fmax/ΔL, √(L²−(v tc/2)²)). Vectorised: ~1.9 ns/step of
+///   arithmetic, ~3–3.5 ns/step at 1M: memory-bound. BM_Morin2005Naive (std::vector, no
+///   __restrict, so GCC keeps it scalar) takes ~7.3 ns/step in L2 and at 1M: divider-bound.
+/// - impulse_balance: 56 B/step, 1 division: ~0.45 ns/step in L2, ~1.1 ns/step at 1M:
+///   memory-bound.
+/// - clark2017: 72 B/step, one division and one cosine per step, the cosine a branch-free
+///   polynomial (detail::cos_poly) because GCC vectorises std::cos only under -ffast-math; with
+///   std::cos the loop stayed scalar at ~25 ns/step, bound by the libm calls.
+/// - spring_mass: an ODE boundary-value solve per step (~30 µs): compute-bound by orders of
+///   magnitude, hence 4096 steps; its bytes/s is meaningless and kept only for uniform output.
+/// A kernel vectorises only if GCC accepts the whole loop (a `bool` reduction of the domain
+/// checks, or one std::cos, is enough to keep GCC 12 scalar): when a kernel's share of triad
+/// drops, `objdump -d` its `.avx2` clone and look for ymm divides.
+///
+/// `bench/summarize.py` turns `--benchmark_out_format=json` output into shares of triad.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -71,18 +79,23 @@ void set_counters(benchmark::State& state, std::int64_t n, std::int64_t columns)
     state.SetBytesProcessed(state.iterations() * n * columns * bytes_per_double);
 }
 
-/// The memory-bandwidth baseline: a[i] = b[i] + s·c[i], 3 columns of n doubles.
+/// a[i] = b[i] + s·c[i], compiled like the kernels (STRIDELOAD_KERNEL: AVX2 clone, GCC's
+/// dynamic cost model) so that the baseline and the kernels use the same instructions.
+STRIDELOAD_KERNEL [[gnu::noinline]] void triad(std::size_t n, double* __restrict a,
+                                               const double* __restrict b,
+                                               const double* __restrict c, double s) {
+    for (std::size_t i = 0; i < n; ++i) a[i] = b[i] + s * c[i];
+}
+
+/// The memory-bandwidth baseline: the triad over 3 columns of n doubles.
 void BM_Triad(benchmark::State& state) {
     const auto n = static_cast<std::size_t>(state.range(0));
     std::vector<double> a(n, 0.0), b(n, 1.0), c(n, 2.0);
     double s = 3.0;
     for (auto _ : state) {
-        double* __restrict ap = a.data();
-        const double* __restrict bp = b.data();
-        const double* __restrict cp = c.data();
         benchmark::DoNotOptimize(s);
-        for (std::size_t i = 0; i < n; ++i) ap[i] = bp[i] + s * cp[i];
-        benchmark::DoNotOptimize(ap);
+        triad(n, a.data(), b.data(), c.data(), s);
+        benchmark::DoNotOptimize(a);
         benchmark::ClobberMemory();
     }
     set_counters(state, state.range(0), 3);
@@ -105,47 +118,46 @@ void run_batch(benchmark::State& state, const Steps& steps, Model model, std::in
 
 void BM_Morin2005Batch(benchmark::State& state) {
     const Steps steps(static_cast<std::size_t>(state.range(0)));
-    // Reads m, v, tc, tf, L; writes peak, mean, impulse, Δy, k_vert, ΔL, k_leg.
+    // Reads m, v, tc, tf, L; writes peak, peak in BW, mean, impulse, Δy, k_vert, ΔL, k_leg.
     run_batch(
         state, steps,
         [](const grf::StepBatchInput& in, grf::StepBatch& out) { grf::morin2005_batch(in, out); },
-        5 + 7);
+        5 + 8);
 }
 
 void BM_ImpulseBalanceBatch(benchmark::State& state) {
     const Steps steps(static_cast<std::size_t>(state.range(0)));
-    // Reads m, tc, tf; writes peak, mean, impulse.
+    // Reads m, tc, tf; writes peak, peak in BW, mean, impulse.
     run_batch(
         state, steps,
         [](const grf::StepBatchInput& in, grf::StepBatch& out) {
             grf::impulse_balance_batch(in, out);
         },
-        3 + 3);
+        3 + 4);
 }
 
 void BM_Clark2017Batch(benchmark::State& state) {
     const Steps steps(static_cast<std::size_t>(state.range(0)));
-    // Reads m, tc, tf; writes peak, mean, impulse, impact peak, time of peak.
+    // Reads m, tc, tf; writes peak, peak in BW, mean, impulse, impact peak, time of peak.
     run_batch(
         state, steps,
         [](const grf::StepBatchInput& in, grf::StepBatch& out) { grf::clark2017_batch(in, out); },
-        3 + 5);
+        3 + 6);
 }
 
 void BM_SpringMassBatch(benchmark::State& state) {
     const Steps steps(static_cast<std::size_t>(state.range(0)));
-    // Reads m, v, tc, tf, L; writes 11 columns.
+    // Reads m, v, tc, tf, L; writes 12 columns.
     run_batch(
         state, steps,
-        [](const grf::StepBatchInput& in, grf::StepBatch& out) {
-            grf::spring_mass_batch(in, out);
-        },
-        5 + 11);
+        [](const grf::StepBatchInput& in, grf::StepBatch& out) { grf::spring_mass_batch(in, out); },
+        5 + 12);
 }
 
-/// Morin 2005 Eqs 4–9 as a user would first write them: same arithmetic and domain check as
-/// detail::morin2005_kernel, but std::vector references that may alias (so GCC keeps the loop
-/// scalar) and no AVX2 clone. noinline so it is a call, like the batch API.
+/// Morin 2005 Eqs 4–9 as a user would first write them: the equations as printed (Eq. 7 with
+/// its division by m, no peak-in-BW column) and the kernel's domain check, but std::vector
+/// references that may alias (so GCC keeps the loop scalar) and no AVX2 clone. noinline so it is a
+/// call, like the batch API.
 [[gnu::noinline]] bool morin2005_naive(
     const std::vector<double>& mass_kg, const std::vector<double>& speed_m_s,
     const std::vector<double>& contact_time_s, const std::vector<double>& flight_time_s,
@@ -155,13 +167,13 @@ void BM_SpringMassBatch(benchmark::State& state) {
     std::vector<double>& leg_compression_m, std::vector<double>& leg_stiffness_N_per_m) {
     using namespace strideload::detail;
     constexpr double half_pi = pi / 2.0, two_over_pi = 2.0 / pi, inv_pi2 = 1.0 / (pi * pi);
-    bool ok = true;
+    std::int64_t bad = 0;
     for (std::size_t i = 0; i < mass_kg.size(); ++i) {
         const double m = mass_kg[i], v = speed_m_s[i], tc = contact_time_s[i];
         const double tf = flight_time_s[i], L = leg_length_m[i];
         const double half_sweep = 0.5 * v * tc;
-        ok &= mass_in_domain(m) & speed_in_domain(v) & times_in_domain(tc, tf) &
-              leg_in_domain(L) & (L > half_sweep);
+        bad |= mass_outside(m) | speed_outside(v) | times_outside(tc, tf) | leg_outside(L) |
+               !(L > half_sweep);
         const double weight = m * g;
         const double fmax = weight * half_pi * (tf + tc) / tc;
         const double tc2 = tc * tc;
@@ -175,7 +187,7 @@ void BM_SpringMassBatch(benchmark::State& state) {
         leg_compression_m[i] = dl;
         leg_stiffness_N_per_m[i] = fmax / dl;
     }
-    return ok;
+    return bad == 0;
 }
 
 void BM_Morin2005Naive(benchmark::State& state) {
@@ -184,8 +196,8 @@ void BM_Morin2005Naive(benchmark::State& state) {
     std::vector<double> peak(n), mean(n), impulse(n), dy(n), k_vert(n), dl(n), k_leg(n);
     for (auto _ : state) {
         bool ok = morin2005_naive(s.mass_kg, s.speed_m_s, s.contact_time_s, s.flight_time_s,
-                                  s.leg_length_m, gravity_m_s2, peak, mean, impulse, dy, k_vert,
-                                  dl, k_leg);
+                                  s.leg_length_m, gravity_m_s2, peak, mean, impulse, dy, k_vert, dl,
+                                  k_leg);
         if (!ok) state.SkipWithError("naive Morin: input outside the domain");
         benchmark::DoNotOptimize(ok);
         benchmark::DoNotOptimize(k_leg);
@@ -199,10 +211,12 @@ constexpr std::int64_t one_million = std::int64_t{1} << 20;
 // 1M doubles × 3 = 24 MB can sit in a large L3; 4M (96 MB, Morin's footprint at 1M steps) is
 // the DRAM baseline.
 BENCHMARK(BM_Triad)->Arg(one_million)->Arg(4 * one_million)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Morin2005Batch)->Arg(one_million)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Morin2005Naive)->Arg(one_million)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_ImpulseBalanceBatch)->Arg(one_million)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Clark2017Batch)->Arg(one_million)->Unit(benchmark::kMicrosecond);
+// 4096 steps (under 400 kB) run from L2: the arithmetic alone. A kernel whose 1M-step rate is
+// well below its 4096-step rate is waiting on memory, not on its divides.
+BENCHMARK(BM_Morin2005Batch)->Arg(one_million)->Arg(4096)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Morin2005Naive)->Arg(one_million)->Arg(4096)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ImpulseBalanceBatch)->Arg(one_million)->Arg(4096)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Clark2017Batch)->Arg(one_million)->Arg(4096)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SpringMassBatch)->Arg(4096)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -211,7 +211,6 @@ def step_load_batch(model: str = "morin2005", *, mass_kg, speed_m_s=None, contac
                                 cols["flight_time_s"], cols["leg_length_m"], cols["grade"],
                                 float(gravity_m_s2), float(bodyweight_multiple),
                                 float(impact_time_s), float(impact_velocity_change_m_s))
-    out["peak_vertical_force_bw"] = out["peak_vertical_force_N"] / (cols["mass_kg"] * gravity_m_s2)
     return out
 
 

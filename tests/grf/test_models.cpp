@@ -36,6 +36,11 @@ TEST_CASE("every model: vertical impulse = m g (tc + tf); batch row = scalar") {
         const auto batch = sl::grf::step_load_batch(info.model, {m, v, tc, tf, L});
         CHECK(batch.peak_vertical_force_N[0] ==
               doctest::Approx(load.peak_vertical_force.value()).epsilon(1e-9));
+        CHECK(batch.peak_vertical_force_bw[0] ==
+              doctest::Approx(load.peak_vertical_force_bw).epsilon(1e-12));
+        CHECK(batch.peak_vertical_force_bw[0] ==
+              doctest::Approx(batch.peak_vertical_force_N[0] / (72 * sl::standard_gravity_m_s2))
+                  .epsilon(1e-12));
         CHECK((batch.peak_braking_force_N.size() == 1) == info.horizontal);
         const auto w = sl::grf::waveform(info.model, a, s, sl::hertz(1000));
         CHECK(w.time_s.size() == 230);

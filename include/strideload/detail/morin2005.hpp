@@ -21,7 +21,8 @@ inline constexpr double pi = 3.141592653589793238462643383279502884;
 /// F̄ = (2/π) Fmax, J = (2/π) Fmax tc = m g (tc + tf).
 /// @param n steps  @param mass_kg [kg]  @param speed_m_s [m/s]  @param contact_time_s [s]
 /// @param flight_time_s [s]  @param leg_length_m [m]  @param g [m/s²]
-/// @param peak_N, mean_N [N]  @param impulse_Ns [N·s]  @param com_displacement_m [m]
+/// @param peak_N [N]  @param peak_bw [BW]  @param mean_N [N]  @param impulse_Ns [N·s]  @param
+/// com_displacement_m [m]
 /// @param vertical_stiffness_N_per_m [N/m]  @param leg_compression_m [m]
 /// @param leg_stiffness_N_per_m [N/m]: outputs, n each
 /// @return false when some input is outside the domain (including leg ≤ v·tc/2)
@@ -29,9 +30,9 @@ STRIDELOAD_KERNEL inline bool morin2005_kernel(
     std::size_t n, const double* __restrict mass_kg, const double* __restrict speed_m_s,
     const double* __restrict contact_time_s, const double* __restrict flight_time_s,
     const double* __restrict leg_length_m, double g, double* __restrict peak_N,
-    double* __restrict mean_N, double* __restrict impulse_Ns, double* __restrict com_displacement_m,
-    double* __restrict vertical_stiffness_N_per_m, double* __restrict leg_compression_m,
-    double* __restrict leg_stiffness_N_per_m) {
+    double* __restrict peak_bw, double* __restrict mean_N, double* __restrict impulse_Ns,
+    double* __restrict com_displacement_m, double* __restrict vertical_stiffness_N_per_m,
+    double* __restrict leg_compression_m, double* __restrict leg_stiffness_N_per_m) {
     constexpr double half_pi = pi / 2.0, two_over_pi = 2.0 / pi, inv_pi2 = 1.0 / (pi * pi);
     std::int64_t bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -44,11 +45,14 @@ STRIDELOAD_KERNEL inline bool morin2005_kernel(
         bad |= leg_outside(L);
         bad |= !(L > half_sweep);
         const double weight = m * g;
-        const double fmax = weight * half_pi * (tf + tc) / tc;  // Eq. 6
+        const double bw = half_pi * (tf + tc) / tc;  // Eq. 6 in bodyweights
+        const double fmax = weight * bw;
         const double tc2 = tc * tc;
-        const double dy = fmax * tc2 * inv_pi2 / m - 0.125 * g * tc2;           // Eq. 7
+        // Eq. 7, Fmax tc²/(m π²) − g tc²/8, with Fmax/m = g bw: one division fewer.
+        const double dy = g * tc2 * (bw * inv_pi2 - 0.125);
         const double dl = L - std::sqrt(L * L - half_sweep * half_sweep) + dy;  // Eq. 9
         peak_N[i] = fmax;
+        peak_bw[i] = bw;
         mean_N[i] = two_over_pi * fmax;
         impulse_Ns[i] = weight * (tc + tf);
         com_displacement_m[i] = dy;

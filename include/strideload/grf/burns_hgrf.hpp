@@ -24,10 +24,11 @@ inline void burns_hgrf_batch(const StepBatchInput& in, StepBatch& out) {
     const std::size_t n = in.size();
     strideload::detail::validate_gravity(in.gravity_m_s2);
     detail::keep_only(
-        out, {&StepBatch::peak_vertical_force_N, &StepBatch::mean_vertical_force_N,
-              &StepBatch::vertical_impulse_Ns, &StepBatch::peak_braking_force_N,
-              &StepBatch::peak_propulsive_force_N, &StepBatch::horizontal_impulse_Ns,
-              &StepBatch::peak_horizontal_force_corrected_N, &StepBatch::contact_speed_m_s});
+        out, {&StepBatch::peak_vertical_force_N, &StepBatch::peak_vertical_force_bw,
+              &StepBatch::mean_vertical_force_N, &StepBatch::vertical_impulse_Ns,
+              &StepBatch::peak_braking_force_N, &StepBatch::peak_propulsive_force_N,
+              &StepBatch::horizontal_impulse_Ns, &StepBatch::peak_horizontal_force_corrected_N,
+              &StepBatch::contact_speed_m_s});
     strideload::detail::burns_hgrf_kernel(
         n, in.mass_kg.data(), in.speed_m_s.data(), in.contact_time_s.data(),
         in.flight_time_s.data(), in.leg_length_m.data(), in.gravity_m_s2,
@@ -37,6 +38,7 @@ inline void burns_hgrf_batch(const StepBatchInput& in, StepBatch& out) {
         detail::column(out.horizontal_impulse_Ns, n),
         detail::column(out.peak_horizontal_force_corrected_N, n),
         detail::column(out.contact_speed_m_s, n));
+    detail::fill_peak_bw(out, in);
 }
 
 /// @brief Value-returning overload of burns_hgrf_batch.

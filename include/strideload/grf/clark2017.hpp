@@ -42,14 +42,15 @@ inline void clark2017_batch(const StepBatchInput& in, StepBatch& out,
     const std::size_t n = in.size(false);
     strideload::detail::validate_gravity(in.gravity_m_s2);
     params.validate();
-    detail::keep_only(out, {&StepBatch::peak_vertical_force_N, &StepBatch::mean_vertical_force_N,
-                            &StepBatch::vertical_impulse_Ns, &StepBatch::impact_peak_force_N,
-                            &StepBatch::time_of_peak_s});
+    detail::keep_only(out, {&StepBatch::peak_vertical_force_N, &StepBatch::peak_vertical_force_bw,
+                            &StepBatch::mean_vertical_force_N, &StepBatch::vertical_impulse_Ns,
+                            &StepBatch::impact_peak_force_N, &StepBatch::time_of_peak_s});
     const double t1 = params.impact_time.value();
     if (!strideload::detail::clark2017_kernel(
             n, in.mass_kg.data(), in.contact_time_s.data(), in.flight_time_s.data(),
             in.gravity_m_s2, t1, params.impact_velocity_change.value(),
             detail::column(out.peak_vertical_force_N, n),
+            detail::column(out.peak_vertical_force_bw, n),
             detail::column(out.mean_vertical_force_N, n),
             detail::column(out.vertical_impulse_Ns, n), detail::column(out.impact_peak_force_N, n),
             detail::column(out.time_of_peak_s, n))) {

@@ -80,9 +80,13 @@ inline void adjust_for_grade(StepBatch& out, std::span<const double> grade) {
         scale(out.impact_peak_force_N, i, f.impact_peak);
         scale(out.peak_braking_force_N, i, f.braking_peak);
         scale(out.peak_propulsive_force_N, i, f.propulsive_peak);
-        if (out.impact_peak_force_N.size() > i)
-            out.peak_vertical_force_N[i] =
-                std::max(out.peak_vertical_force_N[i], out.impact_peak_force_N[i]);
+        if (out.impact_peak_force_N.size() > i &&
+            out.impact_peak_force_N[i] > out.peak_vertical_force_N[i]) {
+            // The impact peak now leads; the bodyweight column follows the force column.
+            out.peak_vertical_force_bw[i] *=
+                out.impact_peak_force_N[i] / out.peak_vertical_force_N[i];
+            out.peak_vertical_force_N[i] = out.impact_peak_force_N[i];
+        }
     }
 }
 

@@ -21,11 +21,12 @@ namespace strideload::grf {
 inline void impulse_balance_batch(const StepBatchInput& in, StepBatch& out) {
     const std::size_t n = in.size(false);
     strideload::detail::validate_gravity(in.gravity_m_s2);
-    detail::keep_only(out, {&StepBatch::peak_vertical_force_N, &StepBatch::mean_vertical_force_N,
-                            &StepBatch::vertical_impulse_Ns});
+    detail::keep_only(out, {&StepBatch::peak_vertical_force_N, &StepBatch::peak_vertical_force_bw,
+                            &StepBatch::mean_vertical_force_N, &StepBatch::vertical_impulse_Ns});
     if (!strideload::detail::impulse_balance_kernel(n, in.mass_kg.data(), in.contact_time_s.data(),
                                                     in.flight_time_s.data(), in.gravity_m_s2,
                                                     detail::column(out.peak_vertical_force_N, n),
+                                                    detail::column(out.peak_vertical_force_bw, n),
                                                     detail::column(out.mean_vertical_force_N, n),
                                                     detail::column(out.vertical_impulse_Ns, n)))
         strideload::detail::throw_first_invalid_step(n, in.mass_kg.data(), nullptr,

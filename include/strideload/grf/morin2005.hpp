@@ -23,14 +23,15 @@ namespace strideload::grf {
 inline void morin2005_batch(const StepBatchInput& in, StepBatch& out) {
     const std::size_t n = in.size();
     strideload::detail::validate_gravity(in.gravity_m_s2);
-    detail::keep_only(out, {&StepBatch::peak_vertical_force_N, &StepBatch::mean_vertical_force_N,
-                            &StepBatch::vertical_impulse_Ns, &StepBatch::com_displacement_m,
-                            &StepBatch::vertical_stiffness_N_per_m, &StepBatch::leg_compression_m,
-                            &StepBatch::leg_stiffness_N_per_m});
+    detail::keep_only(out, {&StepBatch::peak_vertical_force_N, &StepBatch::peak_vertical_force_bw,
+                            &StepBatch::mean_vertical_force_N, &StepBatch::vertical_impulse_Ns,
+                            &StepBatch::com_displacement_m, &StepBatch::vertical_stiffness_N_per_m,
+                            &StepBatch::leg_compression_m, &StepBatch::leg_stiffness_N_per_m});
     if (!strideload::detail::morin2005_kernel(
             n, in.mass_kg.data(), in.speed_m_s.data(), in.contact_time_s.data(),
             in.flight_time_s.data(), in.leg_length_m.data(), in.gravity_m_s2,
             detail::column(out.peak_vertical_force_N, n),
+            detail::column(out.peak_vertical_force_bw, n),
             detail::column(out.mean_vertical_force_N, n),
             detail::column(out.vertical_impulse_Ns, n), detail::column(out.com_displacement_m, n),
             detail::column(out.vertical_stiffness_N_per_m, n),

@@ -47,13 +47,13 @@ inline void spring_mass_batch(const StepBatchInput& in, StepBatch& out) {
     const std::size_t n = in.size();
     strideload::detail::validate_gravity(in.gravity_m_s2);
     detail::validate_spring_mass(in, n);
-    detail::keep_only(
-        out, {&StepBatch::peak_vertical_force_N, &StepBatch::mean_vertical_force_N,
-              &StepBatch::vertical_impulse_Ns, &StepBatch::leg_stiffness_N_per_m,
-              &StepBatch::vertical_stiffness_N_per_m, &StepBatch::touchdown_angle_rad,
-              &StepBatch::com_displacement_m, &StepBatch::leg_compression_m,
-              &StepBatch::peak_braking_force_N, &StepBatch::peak_propulsive_force_N,
-              &StepBatch::horizontal_impulse_Ns});
+    detail::keep_only(out,
+                      {&StepBatch::peak_vertical_force_N, &StepBatch::peak_vertical_force_bw,
+                       &StepBatch::mean_vertical_force_N, &StepBatch::vertical_impulse_Ns,
+                       &StepBatch::leg_stiffness_N_per_m, &StepBatch::vertical_stiffness_N_per_m,
+                       &StepBatch::touchdown_angle_rad, &StepBatch::com_displacement_m,
+                       &StepBatch::leg_compression_m, &StepBatch::peak_braking_force_N,
+                       &StepBatch::peak_propulsive_force_N, &StepBatch::horizontal_impulse_Ns});
     try {
         strideload::detail::spring_mass_batch(
             n, in.mass_kg.data(), in.speed_m_s.data(), in.contact_time_s.data(),
@@ -67,6 +67,7 @@ inline void spring_mass_batch(const StepBatchInput& in, StepBatch& out) {
             detail::column(out.leg_compression_m, n), detail::column(out.peak_braking_force_N, n),
             detail::column(out.peak_propulsive_force_N, n),
             detail::column(out.horizontal_impulse_Ns, n));
+        detail::fill_peak_bw(out, in);
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
@@ -92,17 +93,17 @@ inline StepLoad spring_mass(const Athlete& athlete, const Stride& stride,
 }
 
 /// @brief Vertical and horizontal (+ propulsive) GRF of the solved stance at @p rate [Hz].
-inline Waveform spring_mass_waveform(const Athlete& athlete, const Stride& stride,
-                                     Frequency rate, Acceleration gravity = standard_gravity()) {
+inline Waveform spring_mass_waveform(const Athlete& athlete, const Stride& stride, Frequency rate,
+                                     Acceleration gravity = standard_gravity()) {
     detail::validate_scalar(athlete, stride, gravity);
     const detail::ScalarStep s(athlete, stride);
     Waveform w;
     w.time_s = detail::sample_times(s.contact_time_s, rate.value());
     try {
         detail::validate_spring_mass(s.view(gravity.value()), 1);
-        const auto sol = strideload::detail::spring_mass_solve(
-            s.mass_kg, s.speed_m_s, s.contact_time_s, s.flight_time_s, s.leg_length_m,
-            gravity.value());
+        const auto sol =
+            strideload::detail::spring_mass_solve(s.mass_kg, s.speed_m_s, s.contact_time_s,
+                                                  s.flight_time_s, s.leg_length_m, gravity.value());
         strideload::detail::spring_mass_waveform(sol, s.mass_kg, s.speed_m_s, s.contact_time_s,
                                                  s.flight_time_s, s.leg_length_m, gravity.value(),
                                                  rate.value(), w.vertical_N, w.horizontal_N);
