@@ -47,3 +47,35 @@ TEST_CASE("clark2017 overlapping impact and active pulses use the numeric peak")
     CHECK_THROWS_WITH_AS(sl::grf::clark2017(a, test::step(5.0, 0.10, 0.12), params, test::g981),
                          doctest::Contains("contact_time_s"), sl::Error);
 }
+
+TEST_CASE("clark2017's vectorisable cosine matches std::cos on [-2 pi, 2 pi]") {
+    double worst = 0.0;
+    for (int k = -20000; k <= 20000; ++k) {
+        const double x = 2.0 * M_PI * k / 20000.0;
+        worst = std::max(worst, std::abs(sl::detail::cos_poly(x) - std::cos(x)));
+    }
+    CHECK(worst < 1e-15);
+}
+
+TEST_CASE("clark2017 batch equals scalar over varied steps, including overlapping pulses") {
+    std::vector<double> m, tc, tf;
+    for (int i = 0; i < 50; ++i) {
+        m.push_back(50.0 + i);
+        tc.push_back(0.12 + 0.004 * i);
+        tf.push_back(0.05 + 0.002 * i);
+    }
+    sl::grf::Clark2017Params params;
+    params.impact_time = sl::seconds(0.03);
+    params.impact_velocity_change = sl::meters_per_second(2.5);
+    const auto batch = sl::grf::clark2017_batch({m, {}, tc, tf, {}, 9.81}, params);
+    for (std::size_t i = 0; i < m.size(); ++i) {
+        const auto one = sl::grf::clark2017(test::runner(m[i], 0.9), test::step(3.0, tc[i], tf[i]),
+                                            params, test::g981);
+        const auto k = static_cast<Eigen::Index>(i);
+        CHECK(batch.peak_vertical_force_N[k] ==
+              doctest::Approx(one.peak_vertical_force.value()).epsilon(1e-12));
+        CHECK(batch.impact_peak_force_N[k] ==
+              doctest::Approx(one.impact_peak_force->value()).epsilon(1e-12));
+        CHECK(batch.time_of_peak_s[k] == doctest::Approx(one.time_of_peak->value()).epsilon(1e-12));
+    }
+}
