@@ -57,8 +57,8 @@ TEST_CASE("step_load applies the grade to the models' peaks") {
     // bodyweight column follows the force column.
     sl::grf::ModelOptions hard = o;
     hard.clark.impact_velocity_change = sl::meters_per_second(6.0);
-    const auto steep = sl::grf::step_load_batch(Model::clark2017, {m, v, tc, tf, L, 9.81}, hard,
-                                                grade);
+    const auto steep =
+        sl::grf::step_load_batch(Model::clark2017, {m, v, tc, tf, L, 9.81}, hard, grade);
     REQUIRE(steep.impact_peak_force_N[1] > steep.impact_peak_force_N[0]);
     CHECK(steep.peak_vertical_force_N[1] == steep.impact_peak_force_N[1]);
     CHECK(steep.peak_vertical_force_bw[1] ==

@@ -5,8 +5,8 @@
 #include "../helpers.hpp"
 
 TEST_CASE("spring_mass: m 70, v 5, tc 0.20, tf 0.12, L0 0.95, g 9.81") {
-    const auto load = sl::grf::spring_mass(test::runner(70, 0.95), test::step(5, 0.20, 0.12),
-                                           test::g981);
+    const auto load =
+        sl::grf::spring_mass(test::runner(70, 0.95), test::step(5, 0.20, 0.12), test::g981);
     CHECK(load.leg_stiffness->value() == doctest::Approx(9623.8).epsilon(0.005));
     CHECK(load.touchdown_angle->value() == doctest::Approx(0.53288).epsilon(0.005));
     CHECK(load.peak_vertical_force.value() == doctest::Approx(1765.1).epsilon(0.005));
