@@ -19,10 +19,10 @@ inline constexpr double leg_length_per_height = 0.53;
 struct Athlete {
     Mass mass;                     ///< body mass [kg], 20–250
     Length leg_length;             ///< standing leg length [m], 0.3–1.5
-    std::optional<Length> height;  ///< standing height [m], 0.5–2.5, when known
+    std::optional<Length> height;  ///< standing height [m], 0.6–2.5, when known
 
     /// @brief An athlete of known height; leg length = 0.53 × height (Winter 1979).
-    /// @param mass body mass [kg], 20–250  @param height standing height [m], 0.5–2.5
+    /// @param mass body mass [kg], 20–250  @param height standing height [m], 0.6–2.5
     /// @throws Error naming `mass_kg` or `height_m`
     static Athlete from_height(Mass mass, Length height) {
         detail::require_in("height_m", height.value(), detail::min_height_m, detail::max_height_m,
@@ -42,7 +42,9 @@ struct Athlete {
     }
 
     /// @brief An athlete of known height and measured leg length.
-    /// @param mass [kg] @param height [m] @param leg_length [m]
+    /// @param mass body mass [kg], 20–250  @param height standing height [m], 0.6–2.5
+    /// @param leg_length leg length [m], 0.3–1.5
+    /// @throws Error naming `mass_kg`, `height_m` or `leg_length_m`
     static Athlete from_height_and_leg_length(Mass mass, Length height, Length leg_length) {
         detail::require_in("height_m", height.value(), detail::min_height_m, detail::max_height_m,
                            "m");

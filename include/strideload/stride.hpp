@@ -12,6 +12,9 @@
 
 namespace strideload {
 
+/// Allowed watch cadence [steps/min], inclusive.
+inline constexpr double min_cadence_spm = 30.0, max_cadence_spm = 400.0;
+
 /// One step's running parameters. Build with `Stride::make` or `Stride::from_cadence`.
 struct Stride {
     Speed speed;         ///< running speed [m/s], (0, 12.5]
@@ -40,18 +43,19 @@ struct Stride {
     /// @param contact_time ground contact time (`milliseconds(240)`) [s]; must be shorter
     ///        than the step time 1/cadence
     /// @param grade rise over run, ±0.45
-    /// @throws Error naming `cadence_spm` or `contact_time_s` (with the allowed range)
+    /// @throws Error naming `cadence_spm` or `contact_time_ms` — in the units a watch reports
+    ///         them — with the allowed range
     static Stride from_cadence(Speed speed, Frequency cadence, Time contact_time,
                                double grade = 0.0) {
         const double spm = cadence.value() * 60.0;
-        if (!(std::isfinite(spm) && spm >= 30.0 && spm <= 400.0))
+        if (!(std::isfinite(spm) && spm >= min_cadence_spm && spm <= max_cadence_spm))
             throw Error("cadence_spm", spm, "in [30, 400] steps/min");
         const double step_s = 1.0 / cadence.value();
         if (!(std::isfinite(contact_time.value()) && contact_time.value() > 0.0 &&
               contact_time.value() < step_s)) {
             std::ostringstream os;
-            os << "in (0, " << step_s << ") s, shorter than the step time 60/cadence";
-            throw Error("contact_time_s", contact_time.value(), os.str());
+            os << "in (0, " << 1000.0 * step_s << ") ms, shorter than the step time 60/cadence";
+            throw Error("contact_time_ms", 1000.0 * contact_time.value(), os.str());
         }
         return make(speed, contact_time, seconds(step_s) - contact_time, grade);
     }

@@ -8,6 +8,7 @@
 #include <boost/units/quantity.hpp>
 #include <boost/units/systems/si.hpp>
 #include <cmath>
+#include <numbers>
 
 namespace strideload {
 
@@ -74,7 +75,7 @@ inline Frequency steps_per_minute(double spm) { return (spm / 60.0) * si::hertz;
 /// @brief Plane angle from radians.  @param rad [rad]  @return angle
 inline PlaneAngle radians(double rad) { return rad * si::radians; }
 /// @brief Plane angle from degrees.  @param deg [°]  @return angle
-inline PlaneAngle degrees(double deg) { return (deg * M_PI / 180.0) * si::radians; }
+inline PlaneAngle degrees(double deg) { return (deg * std::numbers::pi / 180.0) * si::radians; }
 
 /// @brief Grade (rise over run, dimensionless; 0.05 = 5 %) of a slope of angle @p angle.
 /// @param angle incline angle, positive uphill  @return grade = tan(angle)

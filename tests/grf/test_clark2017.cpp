@@ -79,3 +79,12 @@ TEST_CASE("clark2017 batch equals scalar over varied steps, including overlappin
         CHECK(batch.time_of_peak_s[k] == doctest::Approx(one.time_of_peak->value()).epsilon(1e-12));
     }
 }
+
+TEST_CASE("clark2017 refuses an impact impulse larger than the whole step's") {
+    // 0.08 m (dv1 + 2 g t1) >= m g (tc + ta): the active pulse would be negative.
+    sl::grf::Clark2017Params params;
+    params.impact_velocity_change = sl::meters_per_second(10.0);
+    CHECK_THROWS_WITH_AS(
+        sl::grf::clark2017(test::runner(70, 0.95), test::step(5.0, 0.05, 0.0), params),
+        doctest::Contains("impact_velocity_change_m_s"), sl::Error);
+}

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "strideload/detail/spring_mass.hpp"
+#include "strideload/grf/step_load.hpp"
 
 namespace {
 
@@ -95,7 +96,8 @@ TEST_CASE("spring_mass kernel: waveform integrates to the impulses of the soluti
         sm::spring_mass_waveform(s, step.mass_kg, step.speed_m_s, step.contact_time_s,
                                  step.flight_time_s, step.leg_length_m, gravity_m_s2, rate_hz,
                                  vertical_N, horizontal_N);
-        const auto count = static_cast<Eigen::Index>(std::ceil(step.contact_time_s * rate_hz));
+        const auto count =
+            static_cast<Eigen::Index>(sm::sample_count(step.contact_time_s, rate_hz));
         REQUIRE(vertical_N.size() == count);
         REQUIRE(horizontal_N.size() == count);
         // The force vanishes at both ends of stance, so the rectangle rule is the trapezoid.
@@ -114,24 +116,25 @@ TEST_CASE("spring_mass kernel: waveform integrates to the impulses of the soluti
     }
 }
 
-TEST_CASE("spring_mass kernel: waveform has ceil(tc * rate) samples, as grf::sample_times") {
+TEST_CASE("spring_mass kernel: waveform samples t = k / rate < tc, as grf::sample_times") {
     const Step step{70.0, 4.0, 0.07, 0.15, 0.95};
     const auto s = solve(step);
     Eigen::VectorXd vertical_N;
     Eigen::VectorXd horizontal_N;
-    // 0.07 * 100 is 7.000000000000001 in doubles, so the eighth sample falls at take-off.
+    // 0.07 * 100 is 7.000000000000001 in doubles: still 7 samples, none at take-off.
     sm::spring_mass_waveform(s, step.mass_kg, step.speed_m_s, step.contact_time_s,
                              step.flight_time_s, step.leg_length_m, gravity_m_s2, 100.0, vertical_N,
                              horizontal_N);
-    REQUIRE(vertical_N.size() == 8);
-    REQUIRE(horizontal_N.size() == 8);
-    CHECK(std::abs(vertical_N[7]) < 1e-3);
-    CHECK(std::abs(horizontal_N[7]) < 1e-3);
+    REQUIRE(vertical_N.size() == 7);
+    REQUIRE(horizontal_N.size() == 7);
     CHECK(vertical_N[3] > 1000.0);
     sm::spring_mass_waveform(s, step.mass_kg, step.speed_m_s, step.contact_time_s,
                              step.flight_time_s, step.leg_length_m, gravity_m_s2, 1000.0,
                              vertical_N, horizontal_N);
     CHECK(vertical_N.size() == 70);
+    CHECK(strideload::grf::detail::sample_times(0.14, 100.0).size() == 14);
+    CHECK(strideload::grf::detail::sample_times(0.29, 100.0).size() == 29);
+    CHECK(strideload::grf::detail::sample_times(0.2005, 100.0).size() == 21);
 }
 
 TEST_CASE("spring_mass kernel: batch equals scalar solves") {

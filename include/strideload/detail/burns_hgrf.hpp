@@ -37,8 +37,9 @@ struct BurnsResult {
 inline BurnsResult burns_hgrf_step(double m, double v, double tc, double tf, double L, double g,
                                    long index = -1) {
     const double T = tc + tf;
-    const double fv = m * g * (pi / 2.0) * (tf / tc + 1.0);
-    const double dy = fv * tc * tc / (m * pi * pi) - g * tc * tc / 8.0;
+    const double peak_bw = morin2005_peak_bw(tc, tf);
+    const double fv = m * g * peak_bw;
+    const double dy = morin2005_com_displacement_m(g, tc, peak_bw);
     auto f = [&](double z) {
         const double half = z * tc / 2.0;
         const double dl = L - std::sqrt(L * L - half * half);

@@ -13,6 +13,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
+#include <string>
 
 #include "strideload/detail/kernel.hpp"
 #include "strideload/detail/morin2005.hpp"
@@ -103,7 +105,8 @@ inline double cos_poly(double x) {
 /// @param peak_N [N] @param peak_bw [BW] @param mean_N [N] @param impulse_Ns [N·s]
 /// @param impact_peak_N F(t1) [N]
 /// @param time_of_peak_s [s]: outputs, n each
-/// @return false when some input is outside the domain or 2 t1 ≥ tc
+/// @return false when some input is outside the domain, 2 t1 ≥ tc, or the impact impulse J1
+/// is not smaller than the step's m g (tc + ta)
 STRIDELOAD_KERNEL inline bool clark2017_kernel(
     std::size_t n, const double* __restrict mass_kg, const double* __restrict contact_time_s,
     const double* __restrict flight_time_s, double g, double impact_time_s,
@@ -124,6 +127,7 @@ STRIDELOAD_KERNEL inline bool clark2017_kernel(
         bad |= mass_outside(m);
         bad |= times_outside(tc, ta);
         bad |= !(2.0 * t1 < tc);
+        bad |= !(j1_per_weight < tc + ta);  // else A2 < 0: the impact alone outweighs the step
         const double inv_tc = 1.0 / tc;
         const double weight = m * g;
         const double jt = weight * (tc + ta);
@@ -158,6 +162,34 @@ STRIDELOAD_KERNEL inline bool clark2017_kernel(
         }
     }
     return bad == 0;
+}
+
+/// @brief Throws Error for the first step outside Clark's domain (shared domain, 2 t1 < tc,
+/// J1 < m g (tc + ta)); called only after the kernel reported one. Always throws.
+[[noreturn]] inline void throw_first_invalid_clark(std::size_t n, const double* mass_kg,
+                                                   const double* contact_time_s,
+                                                   const double* flight_time_s, double g,
+                                                   double impact_time_s,
+                                                   double impact_velocity_change_m_s) {
+    check_steps(n, mass_kg, nullptr, contact_time_s, flight_time_s, nullptr);
+    const double j1_per_weight =
+        clark_m1_fraction * (impact_velocity_change_m_s + g * 2.0 * impact_time_s) / g;
+    for (std::size_t i = 0; i < n; ++i) {
+        const long idx = n == 1 ? -1L : static_cast<long>(i);
+        const double tc = contact_time_s[i], ta = flight_time_s[i];
+        if (!(2.0 * impact_time_s < tc))
+            throw Error(indexed("contact_time_s", idx), tc,
+                        "> 2 x impact_time_s = " + std::to_string(2.0 * impact_time_s) + " s");
+        if (!(j1_per_weight < tc + ta)) {
+            std::ostringstream os;
+            os << "small enough that the impact impulse 0.08 m (dv1 + 2 g t1) stays below the "
+                  "step's impulse m g (tc + ta): needs tc + ta > "
+               << j1_per_weight << " s, got " << tc + ta << " s";
+            throw Error(indexed("impact_velocity_change_m_s", idx), impact_velocity_change_m_s,
+                        os.str());
+        }
+    }
+    throw_inputs_changed();
 }
 
 }  // namespace strideload::detail

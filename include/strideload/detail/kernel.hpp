@@ -36,8 +36,8 @@ inline constexpr double max_speed_m_s = 12.5;
 inline constexpr double max_contact_time_s = 2.0, max_flight_time_s = 2.0;
 /// Allowed leg length [m], inclusive.
 inline constexpr double min_leg_length_m = 0.3, max_leg_length_m = 1.5;
-/// Allowed standing height [m], inclusive.
-inline constexpr double min_height_m = 0.5, max_height_m = 2.5;
+/// Allowed standing height [m], inclusive; 0.6 m so that 0.53 × height clears the 0.3 m leg.
+inline constexpr double min_height_m = 0.6, max_height_m = 2.5;
 /// Allowed grade (rise over run), ±45 %.
 inline constexpr double max_abs_grade = 0.45;
 /// Allowed gravity (0, 30] m/s²: anything on Earth, the Moon or Mars.
@@ -89,16 +89,43 @@ inline void validate_step(long index, const double* mass_kg, const double* speed
           "in [0.3, 1.5] m");
 }
 
-/// @brief Throws Error for the first step of a batch outside the shared domain; called only
-/// after a kernel reported a bad step, so the fast path pays nothing for the message. A null
-/// pointer marks an input the model does not use.
-inline void throw_first_invalid_step(std::size_t n, const double* mass_kg, const double* speed_m_s,
-                                     const double* contact_time_s, const double* flight_time_s,
-                                     const double* leg_length_m) {
+/// @brief Throws Error for the first step of a batch outside the shared domain, and returns
+/// when every step is inside it. A null pointer marks an input the model does not use.
+inline void check_steps(std::size_t n, const double* mass_kg, const double* speed_m_s,
+                        const double* contact_time_s, const double* flight_time_s,
+                        const double* leg_length_m) {
     auto at = [](const double* p, std::size_t i) { return p ? p + i : nullptr; };
     for (std::size_t i = 0; i < n; ++i)
         validate_step(n == 1 ? -1L : static_cast<long>(i), at(mass_kg, i), at(speed_m_s, i),
                       at(contact_time_s, i), at(flight_time_s, i), at(leg_length_m, i));
+}
+
+/// @brief The kernel saw a bad value that a second read no longer finds: the caller changed
+/// the arrays during the call (Python releases the GIL while kernels read numpy buffers).
+/// Throwing keeps results computed from the bad value from ever being returned.
+[[noreturn]] inline void throw_inputs_changed() {
+    throw Error("inputs",
+                "an input array changed while it was being read (modified by another thread?); "
+                "results discarded");
+}
+
+/// @brief Throws Error for the first step of a batch outside the shared domain; called only
+/// after a kernel reported a bad step, so the fast path pays nothing for the message. Always
+/// throws. A null pointer marks an input the model does not use.
+[[noreturn]] inline void throw_first_invalid_step(std::size_t n, const double* mass_kg,
+                                                  const double* speed_m_s,
+                                                  const double* contact_time_s,
+                                                  const double* flight_time_s,
+                                                  const double* leg_length_m) {
+    check_steps(n, mass_kg, speed_m_s, contact_time_s, flight_time_s, leg_length_m);
+    throw_inputs_changed();
+}
+
+/// @brief Number of samples at t = k / rate strictly inside a contact of @p contact_time_s:
+/// ceil(tc·rate) with a relative tolerance, so that tc·rate = 14.000000000000002 gives 14
+/// samples, not a 15th at t = tc.
+inline std::size_t sample_count(double contact_time_s, double rate_hz) {
+    return static_cast<std::size_t>(std::ceil(contact_time_s * rate_hz * (1.0 - 1e-12)));
 }
 
 /// @brief Throws Error unless 0 < gravity <= 30 m/s². @param gravity_m_s2 [m/s²]

@@ -17,6 +17,19 @@ namespace strideload::detail {
 
 inline constexpr double pi = 3.141592653589793238462643383279502884;
 
+/// @brief Eq. 6 in bodyweights: Fmax / (m g) = (π/2)(tf/tc + 1). @param contact_time_s [s]
+/// @param flight_time_s [s]
+inline double morin2005_peak_bw(double contact_time_s, double flight_time_s) {
+    return pi / 2.0 * (flight_time_s + contact_time_s) / contact_time_s;
+}
+
+/// @brief Eq. 7, Δyc = Fmax tc²/(m π²) − g tc²/8, written with Fmax/m = g × peak_bw (one
+/// division fewer). @param g [m/s²] @param contact_time_s [s] @param peak_bw Eq. 6 [BW]
+/// @return CoM displacement [m]
+inline double morin2005_com_displacement_m(double g, double contact_time_s, double peak_bw) {
+    return g * contact_time_s * contact_time_s * (peak_bw / (pi * pi) - 0.125);
+}
+
 /// @brief Morin 2005 batch kernel (Eqs 4–9). Mean force and impulse follow from Eq. 4:
 /// F̄ = (2/π) Fmax, J = (2/π) Fmax tc = m g (tc + tf).
 /// @param n steps  @param mass_kg [kg]  @param speed_m_s [m/s]  @param contact_time_s [s]
@@ -33,7 +46,7 @@ STRIDELOAD_KERNEL inline bool morin2005_kernel(
     double* __restrict peak_bw, double* __restrict mean_N, double* __restrict impulse_Ns,
     double* __restrict com_displacement_m, double* __restrict vertical_stiffness_N_per_m,
     double* __restrict leg_compression_m, double* __restrict leg_stiffness_N_per_m) {
-    constexpr double half_pi = pi / 2.0, two_over_pi = 2.0 / pi, inv_pi2 = 1.0 / (pi * pi);
+    constexpr double two_over_pi = 2.0 / pi;
     std::int64_t bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const double m = mass_kg[i], v = speed_m_s[i], tc = contact_time_s[i];
@@ -45,11 +58,9 @@ STRIDELOAD_KERNEL inline bool morin2005_kernel(
         bad |= leg_outside(L);
         bad |= !(L > half_sweep);
         const double weight = m * g;
-        const double bw = half_pi * (tf + tc) / tc;  // Eq. 6 in bodyweights
+        const double bw = morin2005_peak_bw(tc, tf);  // Eq. 6
         const double fmax = weight * bw;
-        const double tc2 = tc * tc;
-        // Eq. 7, Fmax tc²/(m π²) − g tc²/8, with Fmax/m = g bw: one division fewer.
-        const double dy = g * tc2 * (bw * inv_pi2 - 0.125);
+        const double dy = morin2005_com_displacement_m(g, tc, bw);              // Eq. 7
         const double dl = L - std::sqrt(L * L - half_sweep * half_sweep) + dy;  // Eq. 9
         peak_N[i] = fmax;
         peak_bw[i] = bw;
@@ -65,13 +76,16 @@ STRIDELOAD_KERNEL inline bool morin2005_kernel(
 
 /// @brief Throws Error for the first step outside Morin's domain (shared domain plus the
 /// leg-sweep condition); called only after the kernel reported one.
-inline void throw_first_invalid_morin(std::size_t n, const double* mass_kg, const double* speed_m_s,
-                                      const double* contact_time_s, const double* flight_time_s,
-                                      const double* leg_length_m) {
-    throw_first_invalid_step(n, mass_kg, speed_m_s, contact_time_s, flight_time_s, leg_length_m);
+[[noreturn]] inline void throw_first_invalid_morin(std::size_t n, const double* mass_kg,
+                                                   const double* speed_m_s,
+                                                   const double* contact_time_s,
+                                                   const double* flight_time_s,
+                                                   const double* leg_length_m) {
+    check_steps(n, mass_kg, speed_m_s, contact_time_s, flight_time_s, leg_length_m);
     for (std::size_t i = 0; i < n; ++i)
         validate_leg_sweep(n == 1 ? -1L : static_cast<long>(i), speed_m_s[i], contact_time_s[i],
                            leg_length_m[i]);
+    throw_inputs_changed();
 }
 
 }  // namespace strideload::detail

@@ -59,6 +59,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "strideload/detail/kernel.hpp"
+
 namespace strideload::detail {
 
 /// @brief Solved spring-mass stance of one step and the ground reaction force features derived
@@ -769,10 +771,9 @@ inline SpringMassSolution spring_mass_solve(double mass_kg, double speed_m_s, do
 
 /// @brief Samples the vertical and horizontal ground reaction force of a solved stance.
 ///
-/// Samples are at t = i / rate_hz for i = 0 .. n-1 with n = ceil(contact_time_s * rate_hz),
-/// the sample times of grf::detail::sample_times. The stance is re-simulated from the
-/// solution's k_leg and theta; a sample at or after the simulated take-off (possible only when
-/// contact_time_s * rate_hz rounds up past an integer) is zero.
+/// Samples are at t = i / rate_hz < contact_time_s (n = sample_count(...)), the sample times of
+/// grf::detail::sample_times. The stance is re-simulated from the solution's k_leg and theta; a
+/// sample at or after the simulated take-off is zero.
 /// @param s [SI] Solution from spring_mass_solve for the same step inputs.
 /// @param mass_kg [kg] Body mass m.
 /// @param speed_m_s [m/s] Horizontal velocity at touchdown.
@@ -801,7 +802,7 @@ inline void spring_mass_waveform(const SpringMassSolution& s, double mass_kg, do
                       contact_time_s * rate_hz <= impl::max_waveform_samples,
                   "rate_hz", "finite, > 0 and give at most 1e8 samples", rate_hz);
 
-    const auto count = static_cast<Eigen::Index>(std::ceil(contact_time_s * rate_hz));
+    const auto count = static_cast<Eigen::Index>(sample_count(contact_time_s, rate_hz));
     vertical_N.setZero(count);
     horizontal_N.setZero(count);
 

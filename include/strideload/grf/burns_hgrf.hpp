@@ -20,6 +20,8 @@ namespace strideload::grf {
 /// @param out vertical peak/mean [N] and impulse [N·s] (Morin 2005), peak braking and
 ///        propulsive force F_h [N], horizontal impulse [N·s], speed-corrected F_h,adj [N],
 ///        contact speed v_c [m/s]
+/// @throws Error naming the first invalid field and step, also when flight time is 0 or the
+///         contact-speed equation has no root in [0.8 v, v]
 inline void burns_hgrf_batch(const StepBatchInput& in, StepBatch& out) {
     const std::size_t n = in.size();
     strideload::detail::validate_gravity(in.gravity_m_s2);
@@ -58,8 +60,10 @@ inline StepLoad burns_hgrf(const Athlete& athlete, const Stride& stride,
                        stride, gravity);
 }
 
-/// @brief Vertical half-sine (Morin Eq. 4) and horizontal −F_h sin(2π t / tc) (braking first)
-/// sampled at @p rate [Hz].
+/// @brief Vertical half-sine (Morin Eq. 4) and horizontal −F_h sin(2π t / tc) (braking first).
+/// @param athlete mass [kg], leg length [m]  @param stride speed [m/s], contact, flight [s]
+/// @param rate sample rate [Hz], 10 Hz – 1 MHz  @param gravity [m/s²]
+/// @return times [s] (t = k/rate < tc), vertical and horizontal GRF [N]
 inline Waveform burns_hgrf_waveform(const Athlete& athlete, const Stride& stride, Frequency rate,
                                     Acceleration gravity = standard_gravity()) {
     const StepLoad load = burns_hgrf(athlete, stride, gravity);

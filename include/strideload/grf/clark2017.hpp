@@ -53,16 +53,10 @@ inline void clark2017_batch(const StepBatchInput& in, StepBatch& out,
             detail::column(out.peak_vertical_force_bw, n),
             detail::column(out.mean_vertical_force_N, n),
             detail::column(out.vertical_impulse_Ns, n), detail::column(out.impact_peak_force_N, n),
-            detail::column(out.time_of_peak_s, n))) {
-        strideload::detail::throw_first_invalid_step(n, in.mass_kg.data(), nullptr,
-                                                     in.contact_time_s.data(),
-                                                     in.flight_time_s.data(), nullptr);
-        for (std::size_t i = 0; i < n; ++i)
-            if (!(2.0 * t1 < in.contact_time_s[i]))
-                throw Error(strideload::detail::indexed("contact_time_s", n == 1 ? -1L : long(i)),
-                            in.contact_time_s[i],
-                            "> 2 x impact_time_s = " + std::to_string(2 * t1) + " s");
-    }
+            detail::column(out.time_of_peak_s, n)))
+        strideload::detail::throw_first_invalid_clark(
+            n, in.mass_kg.data(), in.contact_time_s.data(), in.flight_time_s.data(),
+            in.gravity_m_s2, t1, params.impact_velocity_change.value());
 }
 
 /// @brief Value-returning overload of clark2017_batch.
@@ -84,7 +78,10 @@ inline StepLoad clark2017(const Athlete& athlete, const Stride& stride,
                        stride, gravity);
 }
 
-/// @brief F1(t) + F2(t) sampled at @p rate [Hz]. @return vertical force [N] at t = k/rate
+/// @brief F1(t) + F2(t) over the contact.
+/// @param athlete mass [kg]  @param stride contact and aerial time [s]
+/// @param rate sample rate [Hz], 10 Hz – 1 MHz  @param params t1 [s], Δv1 [m/s]
+/// @param gravity [m/s²]  @return times [s] (t = k/rate < tc) and vertical force [N]
 inline Waveform clark2017_waveform(const Athlete& athlete, const Stride& stride, Frequency rate,
                                    const Clark2017Params& params = {},
                                    Acceleration gravity = standard_gravity()) {

@@ -70,7 +70,9 @@ inline StepLoad constant_multiple(const Athlete& athlete, const Stride& stride,
 
 /// @brief A half-sine of peak k·BW over the contact. Its area, (2/π) k m g tc, matches the
 /// momentum-balance impulse only when k = (π/2)(tc+tf)/tc: the rule of thumb ignores timing.
-/// @param rate sample rate [Hz]  @return vertical force [N] at t = k/rate
+/// @param athlete mass [kg]  @param stride contact and flight time [s]
+/// @param rate sample rate [Hz], 10 Hz – 1 MHz  @param bodyweight_multiple k [BW]
+/// @param gravity [m/s²]  @return times [s] (t = k/rate < tc) and vertical force [N]
 inline Waveform constant_multiple_waveform(const Athlete& athlete, const Stride& stride,
                                            Frequency rate,
                                            double bodyweight_multiple = default_bodyweight_multiple,

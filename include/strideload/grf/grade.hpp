@@ -64,12 +64,20 @@ inline StepLoad adjust_for_grade(StepLoad load, double grade, Force bodyweight) 
 }
 
 /// @brief Batch form of adjust_for_grade over the columns of @p out that are present.
+/// @param out a model's batch result, adjusted in place (left unchanged when this throws)
 /// @param grade rise over run per step (same length as the batch), or one value for all
+/// @throws Error naming `grade[i]` when a grade is outside ±0.45 or not finite, or `grade`
+///         when the length matches neither 1 nor the batch
 inline void adjust_for_grade(StepBatch& out, std::span<const double> grade) {
     const auto n = out.peak_vertical_force_N.size();
     if (!(grade.size() == 1 || static_cast<Eigen::Index>(grade.size()) == n))
         throw Error("grade", static_cast<double>(grade.size()),
                     "one value or an array of the same length as the steps");
+    for (std::size_t i = 0; i < grade.size(); ++i)
+        strideload::detail::require_in(
+            strideload::detail::indexed("grade", grade.size() == 1 ? -1L : long(i)).c_str(),
+            grade[i], -strideload::detail::max_abs_grade, strideload::detail::max_abs_grade,
+            "(rise over run)");
     auto scale = [](Eigen::VectorXd& col, Eigen::Index i, double f) {
         if (col.size() > i) col[i] *= f;
     };

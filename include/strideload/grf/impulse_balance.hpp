@@ -54,7 +54,9 @@ inline StepLoad impulse_balance(const Athlete& athlete, const Stride& stride,
 }
 
 /// @brief The impulse-balance waveform: a square pulse of height F̄ over the contact.
-/// @param rate sample rate [Hz]  @return vertical force [N] at t = k/rate
+/// @param athlete mass [kg]  @param stride contact and flight time [s]
+/// @param rate sample rate [Hz], 10 Hz – 1 MHz  @param gravity [m/s²]
+/// @return times [s] (t = k/rate < tc) and vertical force [N]
 inline Waveform impulse_balance_waveform(const Athlete& athlete, const Stride& stride,
                                          Frequency rate,
                                          Acceleration gravity = standard_gravity()) {

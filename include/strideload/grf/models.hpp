@@ -53,7 +53,9 @@ inline constexpr std::array<ModelInfo, 6> model_list{{
      "sine-wave peak force, vertical and leg stiffness", true, false},
     {Model::spring_mass, "spring_mass",
      "Blickhan 1989 J Biomech 22:1217; McMahon & Cheng 1990 J Biomech 23(S1):65",
-     "planar spring-mass (SLIP) stance solved for tc; vertical and horizontal GRF", true, true},
+     "planar spring-mass (SLIP) stance solved for tc (speed = touchdown horizontal speed); "
+     "vertical and horizontal GRF",
+     true, true},
     {Model::clark2017, "clark2017", "Clark, Ryan & Weyand 2017 J Exp Biol 220:247 (two-mass model)",
      "impact + active raised-cosine pulses; impact and active peaks", false, false},
     {Model::burns_hgrf, "burns_hgrf",
@@ -64,12 +66,14 @@ inline constexpr std::array<ModelInfo, 6> model_list{{
 /// @brief All models with their citations.
 inline std::span<const ModelInfo> models() { return model_list; }
 
-/// @brief The entry of @p model.
+/// @brief The entry of @p model (name, citation, what it needs and gives).
 inline const ModelInfo& model_info(Model model) {
     return model_list[static_cast<std::size_t>(model)];
 }
 
-/// @brief The model called @p name; throws Error listing the valid names otherwise.
+/// @brief The model called @p name.
+/// @param name e.g. "morin2005"  @return the model
+/// @throws Error (field `model`) listing the valid names when @p name is not one of them
 inline Model model_from_name(std::string_view name) {
     std::string valid;
     for (const ModelInfo& m : model_list) {

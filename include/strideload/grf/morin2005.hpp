@@ -60,8 +60,10 @@ inline StepLoad morin2005(const Athlete& athlete, const Stride& stride,
                        gravity);
 }
 
-/// @brief The half-sine F(t) = Fmax sin(π t / tc) (Eq. 4) sampled at @p rate [Hz].
-/// @return vertical force [N] at t = k/rate
+/// @brief The half-sine F(t) = Fmax sin(π t / tc) (Eq. 4).
+/// @param athlete mass [kg], leg length [m]  @param stride speed [m/s], contact, flight [s]
+/// @param rate sample rate [Hz], 10 Hz – 1 MHz  @param gravity [m/s²]
+/// @return times [s] (t = k/rate < tc) and vertical force [N]
 inline Waveform morin2005_waveform(const Athlete& athlete, const Stride& stride, Frequency rate,
                                    Acceleration gravity = standard_gravity()) {
     const StepLoad load = morin2005(athlete, stride, gravity);

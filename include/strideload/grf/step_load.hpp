@@ -49,7 +49,9 @@ struct StepLoad {
 };
 
 /// Read-only views of n steps in SI units: the batch functions' input. Every span has the
-/// same length; nothing is copied.
+/// same length; nothing is copied. The same array may serve as two inputs, but no input may
+/// overlap the StepBatch the call writes (the kernels read through `__restrict`), and the
+/// arrays must not change during the call. Eigen vectors: `span_of(v)`.
 struct StepBatchInput {
     std::span<const double> mass_kg;              ///< [kg]
     std::span<const double> speed_m_s;            ///< [m/s]
@@ -76,8 +78,20 @@ struct StepBatchInput {
     }
 };
 
+/// @brief A read-only span over a contiguous Eigen vector of doubles (VectorXd, ArrayXd), for
+/// StepBatchInput. The span views the vector's storage: keep the vector alive.
+template <class Derived>
+std::span<const double> span_of(const Eigen::PlainObjectBase<Derived>& v) {
+    static_assert(bool(Derived::IsVectorAtCompileTime) &&
+                      int(Derived::InnerStrideAtCompileTime) == 1 &&
+                      std::is_same_v<typename Derived::Scalar, double>,
+                  "span_of needs a contiguous vector of doubles");
+    return {v.data(), static_cast<std::size_t>(v.size())};
+}
+
 /// Results for n steps, one SI column per quantity. Caller-owned: pass the same object again
-/// and its storage is reused. Columns a model does not give have size 0.
+/// and its storage is reused. Columns a model does not give have size 0. When a batch call
+/// throws, the contents are unspecified.
 struct StepBatch {
     Eigen::VectorXd peak_vertical_force_N;              ///< [N]
     Eigen::VectorXd peak_vertical_force_bw;             ///< peak / (m g) [BW]
@@ -157,7 +171,7 @@ inline void validate_scalar(const Athlete& a, const Stride& s, Acceleration g) {
 
 namespace strideload::grf {
 
-/// A force–time waveform over one contact, sampled at t = k / rate for k = 0 … ceil(tc·rate)−1.
+/// A force–time waveform over one contact, sampled at t = k / rate < tc, k = 0, 1, …
 struct Waveform {
     Eigen::VectorXd time_s;        ///< sample times after touchdown [s]
     Eigen::VectorXd vertical_N;    ///< vertical GRF [N]
@@ -170,7 +184,8 @@ namespace detail {
 /// the rate is in [10 Hz, 1 MHz].
 inline Eigen::VectorXd sample_times(double contact_time_s, double rate_hz) {
     if (!(rate_hz >= 10.0 && rate_hz <= 1e6)) throw Error("rate_hz", rate_hz, "in [10, 1e6] Hz");
-    const auto n = static_cast<Eigen::Index>(std::ceil(contact_time_s * rate_hz));
+    const auto n =
+        static_cast<Eigen::Index>(strideload::detail::sample_count(contact_time_s, rate_hz));
     Eigen::VectorXd t(n);
     for (Eigen::Index k = 0; k < n; ++k) t[k] = static_cast<double>(k) / rate_hz;
     return t;
