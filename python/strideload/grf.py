@@ -10,6 +10,10 @@ import pandas as pd
 from . import _core
 
 STANDARD_GRAVITY = _core.STANDARD_GRAVITY
+#: Allowed standing height [m], inclusive (the C++ library's range).
+HEIGHT_RANGE_M = _core.HEIGHT_RANGE_M
+#: Allowed watch cadence [steps/min], inclusive (the C++ library's range).
+CADENCE_RANGE_SPM = _core.CADENCE_RANGE_SPM
 
 #: Keyword arguments shared by every entry point, with their defaults.
 _MODEL_OPTIONS = dict(
@@ -45,24 +49,48 @@ def models() -> pd.DataFrame:
     return pd.DataFrame(_core.models())
 
 
+def _fmt(x) -> str:
+    """A number as strideload::Error prints it (10 significant digits)."""
+    return format(float(x), ".10g")
+
+
+def _raise_first_bad(name: str, values: np.ndarray, ok: np.ndarray, allowed: str) -> None:
+    """ValueError for the first value where ``ok`` is false, worded as C++'s strideload::Error.
+
+    ``values`` and ``ok`` have the same shape; a 0-d ``values`` is named without an index.
+    """
+    if ok.all():
+        return
+    i = int(np.flatnonzero(~ok)[0])
+    label = name if values.ndim == 0 else f"{name}[{i}]"
+    raise ValueError(f"{label} = {_fmt(values.flat[i])} is not allowed: must be {allowed}")
+
+
 def _leg_length(leg_length_m, height_m):
+    """Leg length [m]: ``leg_length_m`` if given, else 0.53 x ``height_m``; None if neither.
+
+    ``height_m`` is range-checked whenever it is given, even alongside ``leg_length_m``.
+    """
+    if height_m is not None:
+        lo, hi = HEIGHT_RANGE_M
+        height = np.asarray(height_m, dtype=np.float64)
+        _raise_first_bad("height_m", height, (height >= lo) & (height <= hi),
+                         f"finite and in [{lo:g}, {hi:g}] m")
     if leg_length_m is not None:
         return leg_length_m
     if height_m is None:
         return None
     if np.ndim(height_m) == 0:
         return _core.leg_length_from_height(float(height_m))
-    height = np.asarray(height_m, dtype=np.float64)
-    bad = ~((height >= 0.5) & (height <= 2.5))
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"height_m[{i}] = {height[i]} is not allowed: must be finite and in "
-                         "[0.5, 2.5] m")
     return height * _core.LEG_LENGTH_PER_HEIGHT
 
 
 def _timing(contact_time_s, flight_time_s, cadence_spm, contact_time_ms, speed_m_s):
-    """(contact_time_s, flight_time_s) from explicit times or from what watches record."""
+    """(contact_time_s, flight_time_s) from explicit times or from what watches record.
+
+    Scalars go through the C++ ``Stride::from_cadence``; arrays are checked here with the same
+    ranges and the same messages, plus the index of the first bad step.
+    """
     if cadence_spm is None and contact_time_ms is None:
         if contact_time_s is None or flight_time_s is None:
             raise ValueError("contact_time_s and flight_time_s are required (or cadence_spm and "
@@ -77,20 +105,24 @@ def _timing(contact_time_s, flight_time_s, cadence_spm, contact_time_ms, speed_m
             1.0 if speed_m_s is None or np.ndim(speed_m_s) else float(speed_m_s),
             float(cadence_spm), float(contact_time_ms))
     cadence = np.asarray(cadence_spm, dtype=np.float64)
-    contact = np.asarray(contact_time_ms, dtype=np.float64) / 1000.0
-    step = 60.0 / cadence
-    bad_cadence = ~((cadence >= 30) & (cadence <= 400))
-    if bad_cadence.any():
-        i = int(np.flatnonzero(bad_cadence)[0])
-        raise ValueError(f"cadence_spm[{i}] = {cadence.flat[i]} is not allowed: must be in "
-                         "[30, 400] steps/min")
-    bad = ~((contact > 0) & (contact < step))
-    if bad.any():
-        i = int(np.flatnonzero(bad)[0])
-        raise ValueError(f"contact_time_s[{i}] = {contact.flat[i]} is not allowed: must be in "
-                         f"(0, {np.broadcast_to(step, bad.shape).flat[i]}) s, shorter than the "
-                         "step time 60/cadence")
-    return contact, step - contact
+    lo, hi = CADENCE_RANGE_SPM
+    _raise_first_bad("cadence_spm", cadence, (cadence >= lo) & (cadence <= hi),
+                     f"in [{lo:g}, {hi:g}] steps/min")
+    try:
+        cadence, contact_ms = np.broadcast_arrays(
+            cadence, np.asarray(contact_time_ms, dtype=np.float64))
+    except ValueError:
+        raise ValueError(f"cadence_spm and contact_time_ms must have the same length: shapes "
+                         f"{np.shape(cadence_spm)} and {np.shape(contact_time_ms)}") from None
+    step_s = 1.0 / (cadence / 60.0)
+    step_ms = 1000.0 * step_s
+    ok = (contact_ms > 0) & (contact_ms < step_ms)
+    if not ok.all():
+        i = int(np.flatnonzero(~ok)[0])
+        _raise_first_bad("contact_time_ms", contact_ms, ok,
+                         f"in (0, {step_ms.flat[i]:g}) ms, shorter than the step time 60/cadence")
+    contact_s = contact_ms / 1000.0
+    return contact_s, step_s - contact_s
 
 
 def step_load(model: str = "morin2005", *, mass_kg: float,
@@ -116,16 +148,30 @@ def step_load(model: str = "morin2005", *, mass_kg: float,
     mass_kg : float
         Body mass [kg], 20-250.
     speed_m_s : float, optional
-        Running speed [m/s], (0, 12.5]; required by morin2005, spring_mass, burns_hgrf.
+        Running speed [m/s], (0, 12.5]; required by morin2005, spring_mass, burns_hgrf. For
+        those and the other models it is the speed averaged over the step, except for
+        spring_mass, where it is the horizontal speed at touchdown (= take-off and flight
+        speed); the step average is slightly lower, as the runner slows in the first half of
+        the contact.
     contact_time_s, flight_time_s : float, optional
         Ground contact and flight time of the step [s]. Or give ``cadence_spm`` and
-        ``contact_time_ms`` as watches record them (step time = 60/cadence).
+        ``contact_time_ms`` instead.
     leg_length_m : float, optional
-        Standing leg length [m]; defaults to 0.53 x ``height_m`` (Winter 1979).
+        Standing leg length [m], 0.3-1.5; defaults to 0.53 x ``height_m`` (Winter 1979).
+    height_m : float, optional
+        Standing height [m], within ``HEIGHT_RANGE_M`` (0.6-2.5); checked even when
+        ``leg_length_m`` is given.
+    cadence_spm : float, optional
+        Cadence [steps/min] (both feet) as watches record it, within ``CADENCE_RANGE_SPM``
+        (30-400); step time = 60/cadence [s]. Goes with ``contact_time_ms``.
+    contact_time_ms : float, optional
+        Ground contact time [ms] as watches record it, shorter than the step time; flight time
+        = step time - contact time.
     grade : float
-        Rise over run (-0.05 = 5 % downhill); peaks adjusted after Gottschall & Kram 2005.
+        Rise over run (-0.05 = 5 % downhill), within +-0.45; peaks adjusted after Gottschall &
+        Kram 2005.
     gravity_m_s2 : float
-        Gravity [m/s^2], standard gravity 9.80665 by default.
+        Gravity [m/s^2], (0, 30], standard gravity 9.80665 by default.
     bodyweight_multiple : float
         k of constant_multiple [BW], 3 by default.
     impact_time_s, impact_velocity_change_m_s : float
@@ -186,16 +232,46 @@ def step_load_batch(model: str = "morin2005", *, mass_kg, speed_m_s=None, contac
                     impact_velocity_change_m_s: float = 1.0) -> dict:
     """Loads of many steps: the fast path.
 
-    Takes the keywords of :func:`step_load` as numpy arrays (or scalars, which broadcast).
-    Contiguous float64 arrays are read in place without copying; results are new numpy arrays
-    that own the C++ output (no copy either).
+    Array arguments are 1-D (one value per step, all the same length n) or scalars, which
+    broadcast. Contiguous float64 arrays are read in place without copying; results are new
+    numpy arrays that own the C++ output (no copy either).
+
+    Parameters
+    ----------
+    model : str
+        Model name; see :func:`models`.
+    mass_kg : array_like
+        Body mass [kg], 20-250.
+    speed_m_s : array_like, optional
+        Running speed [m/s], (0, 12.5]; required by morin2005, spring_mass, burns_hgrf (for
+        spring_mass the horizontal speed at touchdown, see :func:`step_load`).
+    contact_time_s, flight_time_s : array_like, optional
+        Ground contact and flight time of each step [s]. Or ``cadence_spm`` and
+        ``contact_time_ms``.
+    leg_length_m : array_like, optional
+        Standing leg length [m], 0.3-1.5; defaults to 0.53 x ``height_m``.
+    height_m : array_like, optional
+        Standing height [m], within ``HEIGHT_RANGE_M`` (0.6-2.5); checked even when
+        ``leg_length_m`` is given.
+    cadence_spm : array_like, optional
+        Cadence [steps/min], within ``CADENCE_RANGE_SPM`` (30-400); step time = 60/cadence.
+    contact_time_ms : array_like, optional
+        Ground contact time [ms], shorter than the step time.
+    grade : array_like, optional
+        Rise over run per step (or one for all), within +-0.45; level ground if omitted.
+    gravity_m_s2 : float
+        Gravity [m/s^2], (0, 30], standard gravity 9.80665 by default.
+    bodyweight_multiple : float
+        k of constant_multiple [BW], 3 by default.
+    impact_time_s, impact_velocity_change_m_s : float
+        clark2017's t1 [s] and lower-limb velocity change [m/s].
 
     Returns
     -------
     dict of str -> numpy.ndarray
-        One array per quantity the model gives, keyed like ``StepLoad.to_dict()``:
-        ``peak_vertical_force_N``, ``mean_vertical_force_N``, ``vertical_impulse_Ns`` and the
-        model's extras, plus ``peak_vertical_force_bw``.
+        One length-n array per quantity the model gives, keyed like ``StepLoad.to_dict()``:
+        ``peak_vertical_force_N``, ``peak_vertical_force_bw``, ``mean_vertical_force_N``,
+        ``vertical_impulse_Ns`` and the model's extras. The same keys for n = 0.
 
     Raises
     ------
@@ -223,6 +299,7 @@ def step_loads(df: pd.DataFrame, model: str = "morin2005", **options) -> pd.Data
         One row per step with the input columns of :func:`step_load_batch` that the model
         needs: ``mass_kg``, ``contact_time_s`` and ``flight_time_s`` (or ``cadence_spm`` and
         ``contact_time_ms``), ``speed_m_s``, ``leg_length_m`` (or ``height_m``), ``grade``.
+        It must not already have a column the result adds.
     model : str
         Model name; see :func:`models`.
     **options
@@ -232,7 +309,14 @@ def step_loads(df: pd.DataFrame, model: str = "morin2005", **options) -> pd.Data
     Returns
     -------
     pandas.DataFrame
-        ``df`` with one column per result quantity added (same index).
+        A copy of ``df`` (same index) with one column per result quantity of the model added
+        (even when ``df`` has no rows) and, when timing came from ``cadence_spm`` and
+        ``contact_time_ms``, ``contact_time_s`` and ``flight_time_s`` [s].
+
+    Raises
+    ------
+    ValueError
+        For bad input, and naming any column of ``df`` the result would overwrite.
     """
     inputs = {c: df[c].to_numpy(dtype=np.float64) for c in INPUT_COLUMNS if c in df.columns}
     for key in list(options):
@@ -245,29 +329,82 @@ def step_loads(df: pd.DataFrame, model: str = "morin2005", **options) -> pd.Data
         raise ValueError(f"unknown options {sorted(unknown)}; expected {sorted(_MODEL_OPTIONS)}")
     if "mass_kg" not in inputs:
         raise ValueError("mass_kg is required (a column or a keyword)")
-    result = step_load_batch(model, **inputs, **options)
+    clash = [c for c in _core.model_columns(model) if c in df.columns]
+    if clash:
+        raise ValueError(f"df already has column(s) {clash}, which step_loads would overwrite "
+                         f"with model {model}'s results; rename or drop them")
+    added = {}
+    if "cadence_spm" in inputs or "contact_time_ms" in inputs:
+        contact, flight = _timing(inputs.pop("contact_time_s", None),
+                                  inputs.pop("flight_time_s", None),
+                                  inputs.pop("cadence_spm", None),
+                                  inputs.pop("contact_time_ms", None), inputs.get("speed_m_s"))
+        inputs.update(contact_time_s=contact, flight_time_s=flight)
+        added = {k: inputs[k] for k in ("contact_time_s", "flight_time_s") if k not in df.columns}
+    added.update(step_load_batch(model, **inputs, **options))
     out = df.copy()
-    for key, values in result.items():
-        out[key] = np.broadcast_to(values, (len(df),)) if len(df) else values
+    for key, values in added.items():
+        out[key] = np.broadcast_to(np.asarray(values, dtype=np.float64), (len(df),))
     return out
 
 
 def waveform(model: str = "morin2005", *, mass_kg: float, speed_m_s=None, contact_time_s=None,
              flight_time_s=None, leg_length_m=None, height_m=None, cadence_spm=None,
-             contact_time_ms=None, rate_hz: float = 1000.0,
+             contact_time_ms=None, grade: Optional[float] = 0.0, rate_hz: float = 1000.0,
              gravity_m_s2: float = STANDARD_GRAVITY, bodyweight_multiple: float = 3.0,
              impact_time_s: float = 0.020,
              impact_velocity_change_m_s: float = 1.0) -> pd.DataFrame:
-    """A model's force-time waveform over one contact (level ground).
+    """A model's force-time waveform over one contact, on level ground.
 
-    Parameters are those of :func:`step_load`, plus ``rate_hz``, the sample rate [Hz].
+    Waveforms are level-ground only: ``grade`` is accepted so that one set of step keywords
+    serves :func:`step_load` and this function, but it must be 0 (the grade adjustment of
+    Gottschall & Kram 2005 rescales peaks; it gives no waveform).
+
+    Parameters
+    ----------
+    model : str
+        Model name; see :func:`models`.
+    mass_kg : float
+        Body mass [kg], 20-250.
+    speed_m_s : float, optional
+        Running speed [m/s], (0, 12.5]; required by morin2005, spring_mass, burns_hgrf (for
+        spring_mass the horizontal speed at touchdown, see :func:`step_load`).
+    contact_time_s, flight_time_s : float, optional
+        Ground contact and flight time of the step [s]. Or ``cadence_spm`` and
+        ``contact_time_ms``.
+    leg_length_m : float, optional
+        Standing leg length [m], 0.3-1.5; defaults to 0.53 x ``height_m``.
+    height_m : float, optional
+        Standing height [m], within ``HEIGHT_RANGE_M`` (0.6-2.5).
+    cadence_spm : float, optional
+        Cadence [steps/min], within ``CADENCE_RANGE_SPM`` (30-400); step time = 60/cadence.
+    contact_time_ms : float, optional
+        Ground contact time [ms], shorter than the step time.
+    grade : float, optional
+        Rise over run; must be 0 or None (see above).
+    rate_hz : float
+        Sample rate [Hz], 10 Hz - 1 MHz.
+    gravity_m_s2 : float
+        Gravity [m/s^2], (0, 30], standard gravity 9.80665 by default.
+    bodyweight_multiple : float
+        k of constant_multiple [BW], 3 by default.
+    impact_time_s, impact_velocity_change_m_s : float
+        clark2017's t1 [s] and lower-limb velocity change [m/s].
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``time_s`` (t = k / rate, k = 0 ... ceil(tc rate) - 1), ``vertical_N`` and,
+        Columns ``time_s`` (t = k / rate < tc, k = 0, 1, ...), ``vertical_N`` and,
         for spring_mass and burns_hgrf, ``horizontal_N`` (+ propulsive, - braking).
+
+    Raises
+    ------
+    ValueError
+        Naming the field and its allowed range; for a non-zero ``grade``.
     """
+    if grade is not None and float(grade) != 0.0:
+        raise ValueError(f"grade = {_fmt(grade)} is not allowed: waveforms are level-ground only; "
+                         "grade adjusts peaks, see step_load")
     contact_time_s, flight_time_s = _timing(contact_time_s, flight_time_s, cadence_spm,
                                             contact_time_ms, speed_m_s)
     w = _core.waveform(model, float(mass_kg), _opt_float(speed_m_s), float(contact_time_s),

@@ -22,16 +22,25 @@ def plot_waveforms(models: Optional[Iterable[str]] = None, *, rate_hz: float = 2
         horizontal GRF) otherwise.
     **step
         The step's keywords, as for :func:`strideload.step_load` (``mass_kg``, ``speed_m_s``,
-        ``contact_time_s``, ``flight_time_s``, ``leg_length_m``, ...).
+        ``contact_time_s``, ``flight_time_s``, ``leg_length_m``, ...); ``mass_kg`` is required.
+        Waveforms are level-ground: ``grade`` must be 0 if given (see
+        :func:`strideload.waveform`).
 
     Returns
     -------
     matplotlib.figure.Figure
         Vertical GRF in bodyweights against time [ms], with the 3x bodyweight rule of thumb as a
         dashed line; horizontal GRF in a second panel when drawn on a new figure.
+
+    Raises
+    ------
+    ValueError
+        When ``mass_kg`` is missing, or as :func:`strideload.waveform` for bad input.
     """
     import matplotlib.pyplot as plt
 
+    if "mass_kg" not in step:
+        raise ValueError("mass_kg is required: pass the step's keywords as for step_load")
     names = list(models) if models is not None else list(grf.models()["name"])
     gravity = step.get("gravity_m_s2", grf.STANDARD_GRAVITY)
     bodyweight = step["mass_kg"] * gravity
