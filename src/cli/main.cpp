@@ -3,11 +3,14 @@
 //   strideload models [--json]
 // Exit status: 0 on success (and for --help, --version), 2 on bad input, 1 on any other failure
 // (a file that cannot be written); an error is one line on stderr and nothing on stdout.
+// `--model all` succeeds when at least one model can handle the step; a model that cannot
+// shows as n/a with the reason (text) or as {"model", "error"} (JSON).
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,13 +25,35 @@ namespace sl = strideload;
 constexpr int exit_failure = 1;
 constexpr int exit_bad_input = 2;
 
+/// @brief The message of a library error in the CLI's words: the library names a value by
+/// its C++/Python field, which is the flag's name except for gravity (`--gravity`).
+std::string error_message(const sl::Error& e) {
+    std::string message = e.what();
+    if (e.field() == "gravity_m_s2" && message.starts_with(e.field()))
+        message.replace(0, e.field().size(), "--gravity");
+    return message;
+}
+
 /// @brief Runs `strideload step`: every chosen model, the optional waveform file, and the
 /// report; returns what to print so that a failure leaves stdout empty.
+/// @throws Error the first model's error when no chosen model can handle the step
 std::string run_step(const sl::cli::StepArgs& args) {
     const sl::cli::StepInputs in = sl::cli::resolve_step_inputs(args);
-    std::vector<sl::grf::StepLoad> loads;
-    for (sl::grf::Model model : in.models)
-        loads.push_back(sl::grf::step_load(model, in.athlete, in.stride, in.options));
+    std::vector<sl::cli::ModelResult> results;
+    std::optional<sl::Error> first_error;
+    bool any_ran = false;
+    for (sl::grf::Model model : in.models) {
+        sl::cli::ModelResult& r = results.emplace_back();
+        r.model = std::string(sl::grf::model_info(model).name);
+        try {
+            r.load = sl::grf::step_load(model, in.athlete, in.stride, in.options);
+            any_ran = true;
+        } catch (const sl::Error& e) {
+            if (!first_error) first_error = e;
+            r.error = error_message(e);
+        }
+    }
+    if (!any_ran) throw *first_error;
 
     std::string waveform_note;
     if (in.waveform) {
@@ -40,15 +65,13 @@ std::string run_step(const sl::cli::StepArgs& args) {
                                     in.stride.grade == 0.0 ? "" : " (level ground)");
     }
 
-    if (args.json) {
-        if (args.model != "all") return sl::cli::step_json(loads.front(), in.stride.grade).dump(2);
-        nlohmann::ordered_json all = nlohmann::ordered_json::array();
-        for (const sl::grf::StepLoad& load : loads)
-            all.push_back(sl::cli::step_json(load, in.stride.grade));
-        return all.dump(2);
+    if (args.model == "all") {
+        if (args.json) return sl::cli::all_json(results, in.stride.grade).dump(2);
+        return sl::cli::table_text(results, in.athlete, in.options.gravity);
     }
-    if (args.model == "all") return sl::cli::table_text(loads, in.athlete, in.options.gravity);
-    return sl::cli::step_text(loads.front(), in.stride, in.athlete.bodyweight(in.options.gravity)) +
+    const sl::grf::StepLoad& load = *results.front().load;  // one model, and it ran
+    if (args.json) return sl::cli::step_json(load, in.stride.grade).dump(2);
+    return sl::cli::step_text(load, in.stride, in.athlete.bodyweight(in.options.gravity)) +
            waveform_note;
 }
 
@@ -94,7 +117,7 @@ int main(int argc, char** argv) {
         if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
         return fail(e.what(), exit_bad_input);
     } catch (const sl::Error& e) {
-        return fail(e.what(), exit_bad_input);
+        return fail(error_message(e), exit_bad_input);
     } catch (const sl::cli::UsageError& e) {
         return fail(e.what(), exit_bad_input);
     } catch (const sl::cli::WriteError& e) {

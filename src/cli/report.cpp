@@ -33,20 +33,25 @@ std::string cell(const std::optional<Q>& quantity, const char* spec) {
     return quantity ? fmt::format(fmt::runtime(spec), quantity->value()) : std::string("-");
 }
 
-/// Greedy word wrap of @p text to @p width columns, every line indented by @p indent.
-std::string wrap(std::string_view text, std::size_t indent, std::size_t width) {
-    std::string out, current(indent, ' ');
+/// Greedy word wrap of @p text to @p width columns: the first line starts with @p first, the
+/// others with @p indent spaces.
+std::string wrap(std::string_view text, std::string_view first, std::size_t indent,
+                 std::size_t width) {
+    std::string out, current(first);
+    bool line_empty = true;
     std::size_t begin = 0;
     while (begin < text.size()) {
         std::size_t end = text.find(' ', begin);
         if (end == std::string_view::npos) end = text.size();
         const std::string_view word = text.substr(begin, end - begin);
-        if (current.size() > indent && current.size() + 1 + word.size() > width) {
+        if (!line_empty && current.size() + 1 + word.size() > width) {
             out += current + '\n';
             current.assign(indent, ' ');
+            line_empty = true;
         }
-        if (current.size() > indent) current += ' ';
+        if (!line_empty) current += ' ';
         current += word;
+        line_empty = false;
         begin = end + 1;
     }
     return out + current + '\n';
@@ -66,6 +71,17 @@ nlohmann::ordered_json step_json(const grf::StepLoad& load, double grade) {
         if (std::string_view(key) == "step_time_s") j["grade"] = grade;
     });
     return j;
+}
+
+nlohmann::ordered_json all_json(std::span<const ModelResult> results, double grade) {
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const ModelResult& r : results) {
+        if (r.load)
+            all.push_back(step_json(*r.load, grade));
+        else
+            all.push_back({{"model", r.model}, {"error", r.error}});
+    }
+    return all;
 }
 
 std::string step_text(const grf::StepLoad& load, const Stride& stride, Force bodyweight) {
@@ -115,13 +131,22 @@ std::string step_text(const grf::StepLoad& load, const Stride& stride, Force bod
     return out;
 }
 
-std::string table_text(std::span<const grf::StepLoad> loads, const Athlete& athlete,
+std::string table_text(std::span<const ModelResult> results, const Athlete& athlete,
                        Acceleration gravity) {
     constexpr const char* row = "{:<17} {:>8} {:>6} {:>7} {:>8} {:>13} {:>11} {:>9} {:>10}\n";
     std::string out =
         fmt::format(fmt::runtime(row), "model", "peak [N]", "[BW]", "[kgf]", "mean [N]",
                     "impulse [N s]", "k_leg [N/m]", "brake [N]", "propel [N]");
-    for (const grf::StepLoad& load : loads) {
+    std::string notes;  // why a model could not run, numbered as marked in its row
+    int note = 0;
+    for (const ModelResult& r : results) {
+        if (!r.load) {
+            out += fmt::format("{:<17} {:>8}  [{}]\n", r.model, "n/a", ++note);
+            notes +=
+                wrap(fmt::format("{}: {}", r.model, r.error), fmt::format("[{}] ", note), 4, 100);
+            continue;
+        }
+        const grf::StepLoad& load = *r.load;
         out += fmt::format(
             fmt::runtime(row), load.model, fmt::format("{:.1f}", load.peak_vertical_force.value()),
             fmt::format("{:.3f}", load.peak_vertical_force_bw),
@@ -131,6 +156,7 @@ std::string table_text(std::span<const grf::StepLoad> loads, const Athlete& athl
             cell(load.leg_stiffness, "{:.1f}"), cell(load.peak_braking_force, "{:.1f}"),
             cell(load.peak_propulsive_force, "{:.1f}"));
     }
+    if (!notes.empty()) out += '\n' + notes;
     // The comparison the tool exists for: the coaching rule against what force plates show.
     const Force bodyweight = athlete.bodyweight(gravity);
     const Force rule = 3.0 * bodyweight;
@@ -151,11 +177,11 @@ std::string models_text() {
     std::string out;
     for (const grf::ModelInfo& info : grf::models()) {
         if (!out.empty()) out += '\n';
-        out += fmt::format("{:<18} {}\n", info.name, info.summary);
+        out += wrap(info.summary, fmt::format("{:<18} ", info.name), 19, 100);
         out += fmt::format("    needs: mass, contact and flight time{}; gives: {} GRF\n",
                            info.uses_speed_and_leg ? ", speed, leg length" : "",
                            info.horizontal ? "vertical and horizontal" : "vertical");
-        out += wrap(fmt::format("source: {}", info.citation), 4, 100);
+        out += wrap(fmt::format("source: {}", info.citation), "    ", 4, 100);
     }
     return out;
 }

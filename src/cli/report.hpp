@@ -6,6 +6,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -20,20 +21,34 @@ class WriteError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// One model's outcome under `--model all`: its loads, or why it cannot handle the step
+/// (burns_hgrf needs a flight phase, clark2017 a contact longer than twice the impact time).
+struct ModelResult {
+    std::string model;                  ///< the model's name, as in `strideload models`
+    std::optional<grf::StepLoad> load;  ///< empty when the model rejected the inputs
+    std::string error;                  ///< the library's message when `load` is empty
+};
+
 /// @brief One step's loads as a JSON object with SI-suffixed keys; a model's extras appear
 /// only when the model gives them.
 /// @param load result of grf::step_load  @param grade rise over run of the step
 nlohmann::ordered_json step_json(const grf::StepLoad& load, double grade);
+
+/// @brief The `--model all` array: step_json of each model that ran, and
+/// `{"model": name, "error": message}` for one that could not.
+/// @param results one per model  @param grade rise over run of the step
+nlohmann::ordered_json all_json(std::span<const ModelResult> results, double grade);
 
 /// @brief One step's loads as text, one quantity per line; the peak in N, BW and kgf.
 /// @param load result of grf::step_load  @param stride the step (for its grade)
 /// @param bodyweight m g [N], to express the mean in bodyweights
 std::string step_text(const grf::StepLoad& load, const Stride& stride, Force bodyweight);
 
-/// @brief One table row per model, then the rule of thumb (3 × m g) and the research range
-/// for distance running (2.2–2.8 BW per foot contact) in N and kgf.
-/// @param loads one result per model  @param athlete the runner  @param gravity [m/s²]
-std::string table_text(std::span<const grf::StepLoad> loads, const Athlete& athlete,
+/// @brief One table row per model (`n/a` and a numbered footnote with the reason for a model
+/// that could not run), then the rule of thumb (3 × m g) and the research range for distance
+/// running (2.2–2.8 BW per foot contact) in N and kgf.
+/// @param results one per model  @param athlete the runner  @param gravity [m/s²]
+std::string table_text(std::span<const ModelResult> results, const Athlete& athlete,
                        Acceleration gravity);
 
 /// @brief The models with summary, inputs and citation, wrapped to 100 columns.

@@ -10,11 +10,15 @@ namespace strideload::cli {
 
 namespace {
 
-// Models that ignore speed and leg length still take a validated Athlete and Stride. These
-// in-range stand-ins fill the fields such a model never reads, so that a user of
-// constant_multiple, say, need not invent a speed.
-constexpr double unused_speed_m_s = 1.0;
-constexpr double unused_leg_length_m = 1.0;
+/// Placeholders for the inputs a model does not read. constant_multiple, impulse_balance and
+/// clark2017 use neither speed nor leg length, yet take a validated Athlete and Stride; these
+/// in-range values fill the two fields when the user leaves them out, so that such a model can
+/// be run without inventing a speed. They never reach a result: the models that read speed or
+/// leg length require the options (require_options).
+namespace placeholder {
+constexpr double speed_m_s = 1.0;     ///< within (0, 12.5] m/s
+constexpr double leg_length_m = 1.0;  ///< within [0.3, 1.5] m
+}  // namespace placeholder
 
 /// @brief The models named by @p name: one, or every model for "all".
 /// @throws Error naming `model` and listing the valid names
@@ -42,10 +46,11 @@ std::string models_needing_speed_and_leg(const std::vector<grf::Model>& models) 
 
 /// @brief Rejects a command line that lacks an option the chosen models need.
 void require_options(const StepArgs& args, const std::vector<grf::Model>& models) {
-    if (!args.contact_time_s && !args.contact_time_ms)
-        throw UsageError("--contact-time-s (or --contact-time-ms) is required");
-    if (!args.flight_time_s && !args.cadence_spm)
-        throw UsageError("--flight-time-s (or --cadence-spm) is required");
+    // A half-given or mixed pair never gets here: CLI11 rejects it (add_step_options).
+    if (!args.contact_time_s && !args.cadence_spm)
+        throw UsageError(
+            "--contact-time-s with --flight-time-s (or --cadence-spm with --contact-time-ms) "
+            "is required");
     const std::string needing = models_needing_speed_and_leg(models);
     if (!needing.empty() && !args.speed_m_s)
         throw UsageError(fmt::format("--speed-m-s is required by {}", needing));
@@ -62,19 +67,19 @@ Athlete make_athlete(const StepArgs& args) {
         return Athlete::from_height_and_leg_length(mass, meters(*args.height_m),
                                                    meters(*args.leg_length_m));
     if (args.height_m) return Athlete::from_height(mass, meters(*args.height_m));
-    return Athlete::from_leg_length(mass, meters(args.leg_length_m.value_or(unused_leg_length_m)));
+    return Athlete::from_leg_length(mass,
+                                    meters(args.leg_length_m.value_or(placeholder::leg_length_m)));
 }
 
-/// @brief The step, from contact and flight time or from cadence and contact time
+/// @brief The step, from contact and flight time [s] or from cadence and contact time [ms]
 /// (flight = 60 / cadence − contact).
 Stride make_stride(const StepArgs& args) {
-    const Speed speed = meters_per_second(args.speed_m_s.value_or(unused_speed_m_s));
-    const Time contact =
-        args.contact_time_ms ? milliseconds(*args.contact_time_ms) : seconds(*args.contact_time_s);
+    const Speed speed = meters_per_second(args.speed_m_s.value_or(placeholder::speed_m_s));
     if (args.cadence_spm)
-        return Stride::from_cadence(speed, steps_per_minute(*args.cadence_spm), contact,
-                                    args.grade);
-    return Stride::make(speed, contact, seconds(*args.flight_time_s), args.grade);
+        return Stride::from_cadence(speed, steps_per_minute(*args.cadence_spm),
+                                    milliseconds(args.contact_time_ms.value()), args.grade);
+    return Stride::make(speed, seconds(args.contact_time_s.value()),
+                        seconds(args.flight_time_s.value()), args.grade);
 }
 
 }  // namespace
@@ -89,16 +94,27 @@ void add_step_options(CLI::App& cmd, StepArgs& args) {
         ->capture_default_str();
     cmd.add_option("--mass-kg", args.mass_kg, "body mass [kg]")->required();
     cmd.add_option("--speed-m-s", args.speed_m_s, "running speed [m/s]" + needed_by);
-    auto* contact_s =
-        cmd.add_option("--contact-time-s", args.contact_time_s, "ground contact time [s]");
+    // The step's timing comes as one of two pairs, as in Python: phase times in s, or what a
+    // watch records (cadence, contact in ms). Each option needs its partner and excludes the
+    // other pair, so a half pair or a mix is a parse error naming the flags.
+    auto* contact_s = cmd.add_option("--contact-time-s", args.contact_time_s,
+                                     "ground contact time [s]; with --flight-time-s");
+    auto* flight =
+        cmd.add_option("--flight-time-s", args.flight_time_s,
+                       "flight (aerial) time after the contact [s]; with --contact-time-s");
+    auto* cadence =
+        cmd.add_option("--cadence-spm", args.cadence_spm,
+                       "cadence [steps/min], as watches report it; with --contact-time-ms; "
+                       "flight time = 60/cadence - contact time");
     auto* contact_ms = cmd.add_option("--contact-time-ms", args.contact_time_ms,
-                                      "ground contact time [ms], as watches report it");
-    contact_s->excludes(contact_ms);
-    auto* flight = cmd.add_option("--flight-time-s", args.flight_time_s,
-                                  "flight (aerial) time after the contact [s]");
-    auto* cadence = cmd.add_option("--cadence-spm", args.cadence_spm,
-                                   "cadence [steps/min]; flight time = 60/cadence - contact time");
-    flight->excludes(cadence);
+                                      "ground contact time [ms], as watches report it; with "
+                                      "--cadence-spm");
+    contact_s->needs(flight);
+    flight->needs(contact_s);
+    cadence->needs(contact_ms);
+    contact_ms->needs(cadence);
+    for (CLI::Option* phase : {contact_s, flight})
+        for (CLI::Option* watch : {cadence, contact_ms}) phase->excludes(watch);
     cmd.add_option("--leg-length-m", args.leg_length_m, "leg length [m]" + needed_by);
     cmd.add_option("--height-m", args.height_m,
                    "standing height [m]; leg length = 0.53 x height unless --leg-length-m");

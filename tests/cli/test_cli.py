@@ -28,6 +28,10 @@ MODELS = ["constant_multiple", "impulse_balance", "morin2005", "spring_mass", "c
 MORIN = dict(mass=70.0, v=5.0, tc=0.20, tf=0.12, leg=0.95, g=9.81)
 MORIN_ARGS = ["--mass-kg", "70", "--speed-m-s", "5", "--contact-time-s", "0.2",
               "--flight-time-s", "0.12", "--leg-length-m", "0.95", "--gravity", "9.81"]
+# Every step --json object starts with these keys, in this order; a model's extras follow.
+COMMON_KEYS = ["model", "peak_vertical_force_N", "peak_vertical_force_bw",
+               "peak_vertical_force_kgf", "mean_vertical_force_N", "vertical_impulse_Ns",
+               "contact_time_s", "flight_time_s", "step_time_s", "grade"]
 
 
 def run(*args):
@@ -91,6 +95,15 @@ def test_morin2005_fixture_json():
         assert key not in r, key
 
 
+def test_step_json_shape():
+    r = step_json("--model", "morin2005", *MORIN_ARGS)
+    assert isinstance(r, dict), r
+    assert list(r) == COMMON_KEYS + ["leg_stiffness_N_per_m", "vertical_stiffness_N_per_m",
+                                     "com_displacement_m", "leg_compression_m"], list(r)
+    assert isinstance(r["model"], str)
+    assert all(isinstance(v, (int, float)) for k, v in r.items() if k != "model"), r
+
+
 def test_default_model_is_morin2005_and_gravity_is_standard():
     r = step_json(*MORIN_ARGS[:-2])
     assert r["model"] == "morin2005"
@@ -119,6 +132,15 @@ def test_cadence_and_contact_ms():
     close(r["vertical_impulse_Ns"], 70 * G_N / 3.0, 1e-9)
 
 
+def test_cadence_and_contact_ms_match_phase_times():
+    by_watch = step_json("--mass-kg", "70", "--speed-m-s", "4", "--leg-length-m", "0.95",
+                         "--cadence-spm", "150", "--contact-time-ms", "250")
+    by_times = step_json("--mass-kg", "70", "--speed-m-s", "4", "--leg-length-m", "0.95",
+                         "--contact-time-s", "0.25", "--flight-time-s", "0.15")
+    for key in COMMON_KEYS[1:]:
+        close(by_watch[key], by_times[key], 1e-9)
+
+
 def test_height_gives_leg_length_053():
     by_height = step_json("--mass-kg", "70", "--speed-m-s", "5", "--contact-time-s", "0.2",
                           "--flight-time-s", "0.12", "--height-m", "1.8")
@@ -135,6 +157,16 @@ def test_models_without_speed_need_neither_speed_nor_leg():
     r = step_json("--model", "impulse_balance", "--mass-kg", "80", "--contact-time-s", "0.25",
                   "--flight-time-s", "0.1")
     close(r["peak_vertical_force_N"], 80 * G_N * 0.35 / 0.25, 1e-9)
+
+
+def test_placeholder_speed_and_leg_do_not_reach_results():
+    # Models that read neither speed nor leg length give the same numbers whether the user
+    # gives them or the CLI fills its placeholders.
+    for model in ["constant_multiple", "impulse_balance", "clark2017"]:
+        base = ["--model", model, "--mass-kg", "80", "--contact-time-s", "0.25",
+                "--flight-time-s", "0.1"]
+        assert step_json(*base) == step_json(*base, "--speed-m-s", "6.5", "--leg-length-m",
+                                             "0.8"), model
 
 
 def test_gravity_scales_forces_not_bodyweights():
@@ -195,6 +227,86 @@ def test_all_models_text_table_and_rule_of_thumb():
     assert "2.2-2.8 BW per foot contact" in out, out
     assert f"{2.2 * 70 * 9.81:.1f}-{2.8 * 70 * 9.81:.1f} N" in out, out
     assert max(len(line) for line in lines) <= 100
+
+
+def all_json(*args):
+    """`strideload step --model all ... --json`: asserts success and a silent stderr."""
+    code, out, err = run("step", "--model", "all", *args, "--json")
+    assert code == 0, (code, err)
+    assert err == "", err
+    rows = json.loads(out)
+    assert isinstance(rows, list) and [r["model"] for r in rows] == MODELS, rows
+    return rows
+
+
+def test_all_models_json_entries_equal_single_model_output():
+    for r in all_json(*MORIN_ARGS):
+        assert r == step_json("--model", r["model"], *MORIN_ARGS), r["model"]
+        assert list(r)[:len(COMMON_KEYS)] == COMMON_KEYS, list(r)
+
+
+def test_all_models_without_flight_phase_json():
+    # burns_hgrf needs a flight phase; the other five still run and balance momentum.
+    args = ["--mass-kg", "70", "--speed-m-s", "5", "--contact-time-s", "0.2", "--flight-time-s",
+            "0", "--leg-length-m", "0.95"]
+    rows = all_json(*args)
+    assert len(rows) == 6, rows
+    burns = rows[MODELS.index("burns_hgrf")]
+    assert set(burns) == {"model", "error"}, burns
+    assert list(burns) == ["model", "error"], burns
+    assert "flight_time_s" in burns["error"], burns
+    code, _, err = run("step", "--model", "burns_hgrf", *args, "--json")
+    assert code == 2 and err.strip() == "strideload: error: " + burns["error"], (code, err)
+    for r in rows:
+        if r["model"] == "burns_hgrf":
+            continue
+        assert "error" not in r, r
+        close(r["vertical_impulse_Ns"], 70 * G_N * (0.2 + 0.0), 1e-6)
+        assert r["flight_time_s"] == 0, r
+
+
+def test_all_models_without_flight_phase_text():
+    args = ["--mass-kg", "70", "--speed-m-s", "5", "--contact-time-s", "0.2", "--flight-time-s",
+            "0", "--leg-length-m", "0.95"]
+    code, out, err = run("step", "--model", "all", *args)
+    assert code == 0 and err == "", (code, err)
+    lines = out.splitlines()
+    rows = {line.split()[0]: line for line in lines[1:7]}
+    assert list(rows) == MODELS, lines
+    assert rows["burns_hgrf"].split() == ["burns_hgrf", "n/a", "[1]"], rows["burns_hgrf"]
+    for name in MODELS[:-1]:
+        assert "n/a" not in rows[name] and f"{70 * G_N * 0.2:.2f}" in rows[name], rows[name]
+    notes = [line for line in lines if line.startswith("[1] ")]
+    assert len(notes) == 1 and notes[0].startswith("[1] burns_hgrf: flight_time_s"), lines
+    assert "3x bodyweight" in out, out  # the rule of thumb still follows
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_all_models_two_fail_short_contact():
+    # A 30 ms contact: clark2017 needs tc > 2 x 20 ms, burns_hgrf finds no contact speed.
+    args = ["--mass-kg", "70", "--speed-m-s", "5", "--contact-time-s", "0.03",
+            "--flight-time-s", "0.1", "--leg-length-m", "0.95"]
+    rows = all_json(*args)
+    errors = {r["model"]: r["error"] for r in rows if "error" in r}
+    assert set(errors) == {"clark2017", "burns_hgrf"}, errors
+    assert "impact_time_s" in errors["clark2017"], errors
+    for r in rows:
+        if r["model"] not in errors:
+            close(r["vertical_impulse_Ns"], 70 * G_N * 0.13, 1e-6)
+    code, out, err = run("step", "--model", "all", *args)
+    assert code == 0 and err == "", (code, err)
+    lines = out.splitlines()
+    for k, name in enumerate(["clark2017", "burns_hgrf"], start=1):
+        row = next(line for line in lines if line.startswith(name + " "))
+        assert row.split()[1:] == ["n/a", f"[{k}]"], row
+        assert any(line.startswith(f"[{k}] {name}: ") for line in lines), (name, out)
+    assert max(len(line) for line in lines) <= 100, out
+
+
+def test_all_models_fail_is_status_2_with_first_error():
+    line = assert_usage_error(["step", "--model", "all", *MORIN_ARGS[:-1], "0"], "--gravity")
+    assert "gravity_m_s2" not in line, line
+    assert_usage_error(["step", "--model", "all", *MORIN_ARGS[:-1], "0", "--json"], "--gravity")
 
 
 def test_models_json():
@@ -277,9 +389,35 @@ def test_missing_leg_for_all():
 def test_missing_mass_and_times():
     assert_usage_error(["step", *MORIN_ARGS[2:]], "--mass-kg")
     args = [a for i, a in enumerate(MORIN_ARGS) if i not in (4, 5)]
-    assert_usage_error(["step", *args], "--contact-time-s")
+    assert_usage_error(["step", *args], "--flight-time-s", "requires", "--contact-time-s")
     args = [a for i, a in enumerate(MORIN_ARGS) if i not in (6, 7)]
-    assert_usage_error(["step", *args], "--flight-time-s", "--cadence-spm")
+    assert_usage_error(["step", *args], "--contact-time-s", "requires", "--flight-time-s")
+    args = [a for i, a in enumerate(MORIN_ARGS) if i not in (4, 5, 6, 7)]
+    assert_usage_error(["step", *args], "--contact-time-s", "--flight-time-s", "--cadence-spm",
+                       "--contact-time-ms")
+
+
+def test_timing_flags_come_in_pairs():
+    # As in Python: (contact_time_s, flight_time_s) or (cadence_spm, contact_time_ms).
+    base = ["step", "--mass-kg", "70", "--speed-m-s", "4", "--leg-length-m", "0.95"]
+    assert_usage_error([*base, "--cadence-spm", "180"], "--cadence-spm", "requires",
+                       "--contact-time-ms")
+    assert_usage_error([*base, "--contact-time-ms", "240"], "--contact-time-ms", "requires",
+                       "--cadence-spm")
+    # Mixed: one flag of each pair, in either order on the command line.
+    for mix in (["--contact-time-ms", "240", "--flight-time-s", "0.1"],
+                ["--flight-time-s", "0.1", "--contact-time-ms", "240"],
+                ["--contact-time-s", "0.24", "--cadence-spm", "180"],
+                ["--cadence-spm", "180", "--contact-time-s", "0.24"]):
+        line = assert_usage_error([*base, *mix])
+        assert sum(flag in line for flag in ["--contact-time-s", "--flight-time-s",
+                                             "--cadence-spm", "--contact-time-ms"]) == 2, line
+        assert mix[0] in line or mix[2] in line, (mix, line)
+    # A full pair plus a flag of the other pair.
+    assert_usage_error([*base, "--contact-time-s", "0.24", "--flight-time-s", "0.1",
+                        "--cadence-spm", "180"], "--contact-time-s", "excludes", "--cadence-spm")
+    assert_usage_error([*base, "--contact-time-s", "0.24", "--flight-time-s", "0.1",
+                        "--contact-time-ms", "240", "--cadence-spm", "180"], "excludes")
 
 
 def test_conflicting_and_malformed_options():
@@ -293,9 +431,16 @@ def test_conflicting_and_malformed_options():
 
 def test_library_range_errors():
     assert_usage_error(["step", *MORIN_ARGS, "--grade", "-0.5"], "grade", "-0.5")
-    assert_usage_error(["step", *MORIN_ARGS[:-1], "0"], "gravity_m_s2")
-    assert_usage_error(["step", "--mass-kg", "70", "--speed-m-s", "5", "--leg-length-m", "0.95",
-                        "--cadence-spm", "240", "--contact-time-ms", "250"], "contact_time_s")
+    line = assert_usage_error(["step", *MORIN_ARGS[:-1], "0"], "--gravity = 0", "(0, 30]")
+    assert "gravity_m_s2" not in line, line
+    # A watch's contact time longer than the step (60/180 s): named and ranged in ms.
+    line = assert_usage_error(["step", "--mass-kg", "70", "--speed-m-s", "5", "--leg-length-m",
+                               "0.95", "--cadence-spm", "180", "--contact-time-ms", "400"],
+                              "contact_time_ms", "400", "333.3")
+    assert "contact_time_s" not in line, line
+    assert_usage_error(["step", "--model", "burns_hgrf", "--mass-kg", "70", "--speed-m-s", "5",
+                        "--contact-time-s", "0.2", "--flight-time-s", "0", "--leg-length-m",
+                        "0.95"], "flight_time_s")
     assert_usage_error(["step", "--model", "clark2017", "--mass-kg", "70", "--contact-time-s",
                         "0.2", "--flight-time-s", "0.1", "--impact-time-s", "0.15"],
                        "impact_time_s")
