@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs dependencies, builds strideload (Release) and runs the main job on bundled real
-# data: per-step loads of a real runner from every model, next to the 3x bodyweight rule and
-# the force the treadmill measured.
+# Installs dependencies, builds strideload (Release) and runs the main job: per-step loads of a
+# real runner (timing measured on a force treadmill) from every model, next to the 3x
+# bodyweight rule and the peak force the treadmill measured.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/deps.sh"
@@ -12,9 +12,9 @@ cli="$build/src/strideload"
 cat <<'TXT'
 
 == How hard is each foot strike? ==
-Runner: the treadmill trial bundled with strideload's tests (Fukuchi, Fukuchi & Duarte 2017,
-PeerJ 5:e3298, CC BY 4.0): 78.3 kg, 1.778 m, 2.5 m/s, contact 0.296 s, step 0.380 s.
-Measured active peak on the force treadmill: 2.342 +- 0.053 BW (1834 N).
+Runner: RBDS006 of the public running dataset of Fukuchi, Fukuchi & Duarte (2017, PeerJ
+5:e3298, CC BY 4.0): 78.3 kg, 1.778 m, 2.5 m/s; on their force treadmill, 79 steps of contact
+0.296 s and step time 0.380 s, active peak 2.342 +- 0.053 BW (1834 N).
 
 TXT
 "$cli" step --model all --mass-kg 78.3 --height-m 1.778 --speed-m-s 2.5 \
