@@ -47,6 +47,14 @@ struct Stride {
     ///         them — with the allowed range
     static Stride from_cadence(Speed speed, Frequency cadence, Time contact_time,
                                double grade = 0.0) {
+        return make(speed, contact_time, flight_time_from_cadence(cadence, contact_time), grade);
+    }
+
+    /// @brief Flight time = 60/cadence − contact time, the timing half of from_cadence.
+    /// @param cadence step frequency of both feet [Hz]  @param contact_time [s]
+    /// @return flight time [s]
+    /// @throws Error naming `cadence_spm` or `contact_time_ms`, as from_cadence
+    static Time flight_time_from_cadence(Frequency cadence, Time contact_time) {
         const double spm = cadence.value() * 60.0;
         if (!(std::isfinite(spm) && spm >= min_cadence_spm && spm <= max_cadence_spm))
             throw Error("cadence_spm", spm, "in [30, 400] steps/min");
@@ -57,7 +65,7 @@ struct Stride {
             os << "in (0, " << 1000.0 * step_s << ") ms, shorter than the step time 60/cadence";
             throw Error("contact_time_ms", 1000.0 * contact_time.value(), os.str());
         }
-        return make(speed, contact_time, seconds(step_s) - contact_time, grade);
+        return seconds(step_s) - contact_time;
     }
 
     /// @brief Throws Error when a field is outside its allowed range.

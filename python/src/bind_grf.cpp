@@ -187,15 +187,15 @@ void bind_grf(py::module_& m) {
 
     m.def(
         "stride_from_cadence",
-        [](double speed_m_s, double cadence_spm, double contact_time_ms) {
-            const auto s = sl::Stride::from_cadence(sl::meters_per_second(speed_m_s),
-                                                    sl::steps_per_minute(cadence_spm),
-                                                    sl::milliseconds(contact_time_ms));
-            return py::make_tuple(s.contact_time.value(), s.flight_time.value());
+        [](double cadence_spm, double contact_time_ms) {
+            const sl::Time contact = sl::milliseconds(contact_time_ms);
+            const sl::Time flight =
+                sl::Stride::flight_time_from_cadence(sl::steps_per_minute(cadence_spm), contact);
+            return py::make_tuple(contact.value(), flight.value());
         },
-        py::arg("speed_m_s"), py::arg("cadence_spm"), py::arg("contact_time_ms"),
+        py::arg("cadence_spm"), py::arg("contact_time_ms"),
         "Contact and flight time from what watches record (internal); step time = 60/cadence.\n\n"
-        "Parameters\n----------\nspeed_m_s : float\n    Running speed [m/s], (0, 12.5].\n"
+        "Parameters\n----------\n"
         "cadence_spm : float\n    Steps per minute (both feet), in CADENCE_RANGE_SPM.\n"
         "contact_time_ms : float\n    Ground contact time [ms], shorter than the step time.\n\n"
         "Returns\n-------\ntuple of float\n    (contact_time_s, flight_time_s) [s].");

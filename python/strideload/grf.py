@@ -85,7 +85,7 @@ def _leg_length(leg_length_m, height_m):
     return height * _core.LEG_LENGTH_PER_HEIGHT
 
 
-def _timing(contact_time_s, flight_time_s, cadence_spm, contact_time_ms, speed_m_s):
+def _timing(contact_time_s, flight_time_s, cadence_spm, contact_time_ms):
     """(contact_time_s, flight_time_s) from explicit times or from what watches record.
 
     Scalars go through the C++ ``Stride::from_cadence``; arrays are checked here with the same
@@ -101,9 +101,7 @@ def _timing(contact_time_s, flight_time_s, cadence_spm, contact_time_ms, speed_m
     if contact_time_s is not None or flight_time_s is not None:
         raise ValueError("give either contact_time_s/flight_time_s or cadence_spm/contact_time_ms")
     if np.ndim(cadence_spm) == 0 and np.ndim(contact_time_ms) == 0:
-        return _core.stride_from_cadence(
-            1.0 if speed_m_s is None or np.ndim(speed_m_s) else float(speed_m_s),
-            float(cadence_spm), float(contact_time_ms))
+        return _core.stride_from_cadence(float(cadence_spm), float(contact_time_ms))
     cadence = np.asarray(cadence_spm, dtype=np.float64)
     lo, hi = CADENCE_RANGE_SPM
     _raise_first_bad("cadence_spm", cadence, (cadence >= lo) & (cadence <= hi),
@@ -114,7 +112,7 @@ def _timing(contact_time_s, flight_time_s, cadence_spm, contact_time_ms, speed_m
     except ValueError:
         raise ValueError(f"cadence_spm and contact_time_ms must have the same length: shapes "
                          f"{np.shape(cadence_spm)} and {np.shape(contact_time_ms)}") from None
-    step_s = 1.0 / (cadence / 60.0)
+    step_s = 60.0 / cadence
     step_ms = 1000.0 * step_s
     ok = (contact_ms > 0) & (contact_ms < step_ms)
     if not ok.all():
@@ -189,7 +187,7 @@ def step_load(model: str = "morin2005", *, mass_kg: float,
         Naming the field and its allowed range.
     """
     contact_time_s, flight_time_s = _timing(contact_time_s, flight_time_s, cadence_spm,
-                                            contact_time_ms, speed_m_s)
+                                            contact_time_ms)
     return _core.step_load(model, float(mass_kg), _opt_float(speed_m_s), float(contact_time_s),
                            float(flight_time_s), _opt_float(_leg_length(leg_length_m, height_m)),
                            float(grade), float(gravity_m_s2), float(bodyweight_multiple),
@@ -279,7 +277,7 @@ def step_load_batch(model: str = "morin2005", *, mass_kg, speed_m_s=None, contac
         Naming the first invalid field and its index, e.g. ``mass_kg[12]``.
     """
     contact_time_s, flight_time_s = _timing(contact_time_s, flight_time_s, cadence_spm,
-                                            contact_time_ms, speed_m_s)
+                                            contact_time_ms)
     cols = _as_columns(dict(mass_kg=mass_kg, speed_m_s=speed_m_s, contact_time_s=contact_time_s,
                             flight_time_s=flight_time_s,
                             leg_length_m=_leg_length(leg_length_m, height_m), grade=grade))
@@ -338,7 +336,7 @@ def step_loads(df: pd.DataFrame, model: str = "morin2005", **options) -> pd.Data
         contact, flight = _timing(inputs.pop("contact_time_s", None),
                                   inputs.pop("flight_time_s", None),
                                   inputs.pop("cadence_spm", None),
-                                  inputs.pop("contact_time_ms", None), inputs.get("speed_m_s"))
+                                  inputs.pop("contact_time_ms", None))
         inputs.update(contact_time_s=contact, flight_time_s=flight)
         added = {k: inputs[k] for k in ("contact_time_s", "flight_time_s") if k not in df.columns}
     added.update(step_load_batch(model, **inputs, **options))
@@ -406,7 +404,7 @@ def waveform(model: str = "morin2005", *, mass_kg: float, speed_m_s=None, contac
         raise ValueError(f"grade = {_fmt(grade)} is not allowed: waveforms are level-ground only; "
                          "grade adjusts peaks, see step_load")
     contact_time_s, flight_time_s = _timing(contact_time_s, flight_time_s, cadence_spm,
-                                            contact_time_ms, speed_m_s)
+                                            contact_time_ms)
     w = _core.waveform(model, float(mass_kg), _opt_float(speed_m_s), float(contact_time_s),
                        float(flight_time_s), _opt_float(_leg_length(leg_length_m, height_m)),
                        float(rate_hz), float(gravity_m_s2), float(bodyweight_multiple),

@@ -34,10 +34,23 @@ inline void validate_spring_mass(const StepBatchInput& in, std::size_t n) {
     }
 }
 
-/// Rethrows a solver failure as Error naming the contact time, the input it cannot match.
-/// Only the solver's own failures come here: anything else (std::bad_alloc) propagates as is.
-[[noreturn]] inline void rethrow_spring_mass(const std::exception& e) {
-    throw Error("contact_time_s", std::string("no spring-mass stance matches: ") + e.what());
+/// Runs @p solve and turns the solver's own failures (std::domain_error: no stance found;
+/// std::invalid_argument: inputs it refuses) into Error naming the contact time, the input it
+/// cannot match. strideload::Error passes unchanged, and so does anything else (bad_alloc).
+template <class Solve>
+void with_solver_errors_as_error(Solve&& solve) {
+    auto rethrow = [](const std::exception& e) {
+        throw Error("contact_time_s", std::string("no spring-mass stance matches: ") + e.what());
+    };
+    try {
+        solve();
+    } catch (const Error&) {
+        throw;
+    } catch (const std::domain_error& e) {
+        rethrow(e);
+    } catch (const std::invalid_argument& e) {
+        rethrow(e);
+    }
 }
 }  // namespace detail
 
@@ -60,7 +73,7 @@ inline void spring_mass_batch(const StepBatchInput& in, StepBatch& out) {
                        &StepBatch::touchdown_angle_rad, &StepBatch::com_displacement_m,
                        &StepBatch::leg_compression_m, &StepBatch::peak_braking_force_N,
                        &StepBatch::peak_propulsive_force_N, &StepBatch::horizontal_impulse_Ns});
-    try {
+    detail::with_solver_errors_as_error([&] {
         strideload::detail::spring_mass_batch(
             n, in.mass_kg.data(), in.speed_m_s.data(), in.contact_time_s.data(),
             in.flight_time_s.data(), in.leg_length_m.data(), in.gravity_m_s2,
@@ -74,13 +87,7 @@ inline void spring_mass_batch(const StepBatchInput& in, StepBatch& out) {
             detail::column(out.peak_propulsive_force_N, n),
             detail::column(out.horizontal_impulse_Ns, n));
         detail::fill_peak_bw(out, in);
-    } catch (const Error&) {
-        throw;
-    } catch (const std::domain_error& e) {  // the solver found no stance; bad_alloc passes
-        detail::rethrow_spring_mass(e);
-    } catch (const std::invalid_argument& e) {
-        detail::rethrow_spring_mass(e);
-    }
+    });
 }
 
 /// @brief Value-returning overload of spring_mass_batch.
@@ -111,7 +118,7 @@ inline Waveform spring_mass_waveform(const Athlete& athlete, const Stride& strid
     const detail::ScalarStep s(athlete, stride);
     Waveform w;
     w.time_s = detail::sample_times(s.contact_time_s, rate.value());
-    try {
+    detail::with_solver_errors_as_error([&] {
         detail::validate_spring_mass(s.view(gravity.value()), 1);
         const auto sol =
             strideload::detail::spring_mass_solve(s.mass_kg, s.speed_m_s, s.contact_time_s,
@@ -119,13 +126,7 @@ inline Waveform spring_mass_waveform(const Athlete& athlete, const Stride& strid
         strideload::detail::spring_mass_waveform(sol, s.mass_kg, s.speed_m_s, s.contact_time_s,
                                                  s.flight_time_s, s.leg_length_m, gravity.value(),
                                                  rate.value(), w.vertical_N, w.horizontal_N);
-    } catch (const Error&) {
-        throw;
-    } catch (const std::domain_error& e) {  // the solver found no stance; bad_alloc passes
-        detail::rethrow_spring_mass(e);
-    } catch (const std::invalid_argument& e) {
-        detail::rethrow_spring_mass(e);
-    }
+    });
     return w;
 }
 
