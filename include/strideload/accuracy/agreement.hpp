@@ -49,7 +49,7 @@ inline Agreement agreement(std::span<const double> model, std::span<const double
     if (model.size() != measured.size())
         throw Error("model", static_cast<double>(model.size()),
                     "the same length as measured (" + std::to_string(measured.size()) + ")");
-    detail::require_in_open_closed("z", z, 0.0, 10.0, "");
+    strideload::detail::require_in_open_closed("z", z, 0.0, 10.0, "");
     Agreement a;
     // Two passes (mean, then centred sums): accurate for the few thousand steps of a trial.
     double sum_d = 0, sum_p = 0, sum_abs_p = 0, sum_x = 0, sum_y = 0;

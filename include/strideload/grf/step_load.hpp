@@ -6,6 +6,7 @@
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
@@ -191,19 +192,21 @@ inline Eigen::VectorXd sample_times(double contact_time_s, double rate_hz) {
     return t;
 }
 
+/// Every column of StepBatch, as member pointers.
+inline constexpr std::array<Eigen::VectorXd StepBatch::*, 16> all_columns{
+    &StepBatch::peak_vertical_force_N,      &StepBatch::peak_vertical_force_bw,
+    &StepBatch::mean_vertical_force_N,      &StepBatch::vertical_impulse_Ns,
+    &StepBatch::vertical_stiffness_N_per_m, &StepBatch::leg_stiffness_N_per_m,
+    &StepBatch::com_displacement_m,         &StepBatch::leg_compression_m,
+    &StepBatch::impact_peak_force_N,        &StepBatch::time_of_peak_s,
+    &StepBatch::peak_braking_force_N,       &StepBatch::peak_propulsive_force_N,
+    &StepBatch::horizontal_impulse_Ns,      &StepBatch::peak_horizontal_force_corrected_N,
+    &StepBatch::contact_speed_m_s,          &StepBatch::touchdown_angle_rad};
+
 /// @brief Releases every column of @p out except @p keep (the columns a model gives).
 inline void keep_only(StepBatch& out, std::initializer_list<Eigen::VectorXd StepBatch::*> keep) {
-    for (Eigen::VectorXd StepBatch::*col :
-         {&StepBatch::peak_vertical_force_N, &StepBatch::peak_vertical_force_bw,
-          &StepBatch::mean_vertical_force_N, &StepBatch::vertical_impulse_Ns,
-          &StepBatch::vertical_stiffness_N_per_m, &StepBatch::leg_stiffness_N_per_m,
-          &StepBatch::com_displacement_m, &StepBatch::leg_compression_m,
-          &StepBatch::impact_peak_force_N, &StepBatch::time_of_peak_s,
-          &StepBatch::peak_braking_force_N, &StepBatch::peak_propulsive_force_N,
-          &StepBatch::horizontal_impulse_Ns, &StepBatch::peak_horizontal_force_corrected_N,
-          &StepBatch::contact_speed_m_s, &StepBatch::touchdown_angle_rad}) {
+    for (Eigen::VectorXd StepBatch::*col : all_columns)
         if (std::find(keep.begin(), keep.end(), col) == keep.end()) drop(out.*col);
-    }
 }
 
 /// One step's inputs as SI doubles, so a scalar call can run the batch kernel with n = 1.
