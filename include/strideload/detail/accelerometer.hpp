@@ -91,7 +91,8 @@ inline double charry_peak_N(double min_accel_g, double mass_kg, const CharryCoef
 
 /// @brief Newton's second law on a whole-body (centre-of-mass) acceleration that includes
 /// gravity: F = g_n·m·a, sample by sample.
-/// @param n samples  @param accel_g [g]  @param mass_kg [kg]  @param force_N output [N], n values
+/// @param n samples  @param accel_g [g]  @param mass_kg [kg]
+/// @param force_N output [N], n values; may be accel_g itself (in place)
 inline void mass_times_accel_N(std::size_t n, const double* accel_g, double mass_kg,
                                double* force_N) {
     const double scale = standard_gravity_m_s2 * mass_kg;
