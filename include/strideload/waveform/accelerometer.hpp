@@ -84,11 +84,14 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "strideload/detail/accelerometer.hpp"
 #include "strideload/error.hpp"
 #include "strideload/units.hpp"
 #include "strideload/waveform/butterworth.hpp"
+#include "strideload/waveform/metrics.hpp"
+#include "strideload/waveform/stances.hpp"
 
 namespace strideload::waveform {
 
@@ -190,10 +193,11 @@ struct AccelStanceForce {
     Eigen::VectorXd vertical_N;  ///< estimated vGRF [N]; empty for peak-only methods
 };
 
-/// Many stances of one continuous trace: one row per stance.
+/// Many stances of one continuous trace: one row per stance measured.
 struct AccelBatch {
     Eigen::VectorXd peak_vertical_force_N;   ///< [N]
     Eigen::VectorXd peak_vertical_force_bw;  ///< [BW]
+    Eigen::VectorXi stance_index;            ///< row's position in the stances given
     /// vGRF over the whole trace [N] for waveform methods (filtered once, then cut into
     /// stances); empty for peak-only methods.
     Eigen::VectorXd vertical_force_N;
@@ -210,7 +214,7 @@ inline Acceleration g_units(double g) {
 
 namespace detail {
 
-namespace sd = strideload::detail;
+namespace accel_kernels = strideload::detail;
 
 /// Low-pass filter of a waveform method; order 0 means none (raw).
 struct LowPass {
@@ -240,33 +244,33 @@ inline void check_coefficients(AccelMethod method, const AccelOptions& options) 
 }
 
 /// @brief The Neugebauer constants selected by @p c.
-inline const sd::NeugebauerCoefficients& neugebauer_coefficients(AccelCoefficients c) {
+inline const accel_kernels::NeugebauerCoefficients& neugebauer_coefficients(AccelCoefficients c) {
     switch (c) {
         case AccelCoefficients::kiernan2023_wcs:
-            return sd::neugebauer_kiernan2023_wcs;
+            return accel_kernels::neugebauer_kiernan2023_wcs;
         case AccelCoefficients::kiernan2023_scs:
-            return sd::neugebauer_kiernan2023_scs;
+            return accel_kernels::neugebauer_kiernan2023_scs;
         case AccelCoefficients::kiernan2023_tccs:
-            return sd::neugebauer_kiernan2023_tccs;
+            return accel_kernels::neugebauer_kiernan2023_tccs;
         case AccelCoefficients::original:
             break;
     }
-    return sd::neugebauer2014_running;
+    return accel_kernels::neugebauer2014_running;
 }
 
 /// @brief The Charry constants selected by @p c.
-inline const sd::CharryCoefficients& charry_coefficients(AccelCoefficients c) {
+inline const accel_kernels::CharryCoefficients& charry_coefficients(AccelCoefficients c) {
     switch (c) {
         case AccelCoefficients::kiernan2023_wcs:
-            return sd::charry_kiernan2023_wcs;
+            return accel_kernels::charry_kiernan2023_wcs;
         case AccelCoefficients::kiernan2023_scs:
-            return sd::charry_kiernan2023_scs;
+            return accel_kernels::charry_kiernan2023_scs;
         case AccelCoefficients::kiernan2023_tccs:
-            return sd::charry_kiernan2023_tccs;
+            return accel_kernels::charry_kiernan2023_tccs;
         case AccelCoefficients::original:
             break;
     }
-    return sd::charry2013_original;
+    return accel_kernels::charry2013_original;
 }
 
 /// @brief F = g_n·m·LPF(a) into @p force_N (resized to the signal's length): zero-phase
@@ -305,13 +309,14 @@ inline double peak_only_N(AccelMethod method, double max_g, double min_g, double
                           const AccelOptions& options, long index) {
     switch (method) {
         case AccelMethod::neugebauer2014:
-            return sd::neugebauer_peak_N(max_g, mass_kg,
-                                         neugebauer_coefficients(options.coefficients));
+            return accel_kernels::neugebauer_peak_N(max_g, mass_kg,
+                                                    neugebauer_coefficients(options.coefficients));
         case AccelMethod::meyer2015:
-            return sd::meyer2015_peak_N(max_g, mass_kg);
+            return accel_kernels::meyer2015_peak_N(max_g, mass_kg);
         case AccelMethod::charry2013:
-            sd::validate_charry_min(min_g, index);
-            return sd::charry_peak_N(min_g, mass_kg, charry_coefficients(options.coefficients));
+            accel_kernels::validate_charry_min(min_g, index);
+            return accel_kernels::charry_peak_N(min_g, mass_kg,
+                                                charry_coefficients(options.coefficients));
         case AccelMethod::wundersitz2013:
         case AccelMethod::gurchiek2017:
             break;
@@ -322,10 +327,10 @@ inline double peak_only_N(AccelMethod method, double max_g, double min_g, double
 /// @brief Shared checks of both overloads.
 inline void validate_common(AccelMethod method, std::span<const double> accel_g, double rate_hz,
                             double mass_kg, const AccelOptions& options) {
-    sd::validate_accel_rate(rate_hz);
-    sd::validate_accel_mass(mass_kg);
+    accel_kernels::validate_accel_rate(rate_hz);
+    accel_kernels::validate_accel_mass(mass_kg);
     check_coefficients(method, options);
-    sd::validate_accel_samples(accel_g, "vertical_accel_g");
+    accel_kernels::validate_accel_samples(accel_g, "vertical_accel_g");
 }
 
 }  // namespace detail
@@ -373,6 +378,53 @@ inline AccelStanceForce vgrf_from_accel(AccelMethod method,
     return out;
 }
 
+namespace detail {
+
+/// @brief The batch computation over @p bounds; @p index[r] is row r's position in the
+/// caller's list (error messages and AccelBatch::stance_index).
+inline void accel_batch(AccelMethod method, std::span<const double> accel_g, double rate_hz,
+                        double mass_kg, std::span<const StanceBounds> bounds,
+                        std::span<const int> index, AccelBatch& out, const AccelOptions& options) {
+    validate_common(method, accel_g, rate_hz, mass_kg, options);
+    const std::size_t n = accel_g.size();
+    for (std::size_t r = 0; r < bounds.size(); ++r)
+        strideload::detail::validate_stance_range(static_cast<long>(bounds[r].first),
+                                                  static_cast<long>(bounds[r].second), n, rate_hz,
+                                                  index[r]);
+    const auto rows = static_cast<Eigen::Index>(bounds.size());
+    out.peak_vertical_force_N.resize(rows);
+    out.peak_vertical_force_bw.resize(rows);
+    out.stance_index = Eigen::Map<const Eigen::VectorXi>(index.data(), rows);
+    const double weight_N = standard_gravity_m_s2 * mass_kg;
+    if (accel_method_info(method).waveform) {
+        low_pass_force(accel_g, low_pass_of(method, options), rate_hz, mass_kg,
+                       out.vertical_force_N);
+        for (Eigen::Index r = 0; r < rows; ++r) {
+            const auto [b, e] = bounds[static_cast<std::size_t>(r)];
+            out.peak_vertical_force_N[r] = out.vertical_force_N.segment(b, e - b).maxCoeff();
+        }
+    } else {
+        out.vertical_force_N.resize(0);
+        for (Eigen::Index r = 0; r < rows; ++r) {
+            const auto [b, e] = bounds[static_cast<std::size_t>(r)];
+            const auto [lo, hi] = std::minmax_element(accel_g.begin() + b, accel_g.begin() + e);
+            out.peak_vertical_force_N[r] =
+                peak_only_N(method, *hi, *lo, mass_kg, options, index[static_cast<std::size_t>(r)]);
+        }
+    }
+    out.peak_vertical_force_bw = out.peak_vertical_force_N / weight_N;
+}
+
+/// @brief Throws Error for a peak-only method: the force metrics need a waveform.
+inline void require_waveform(AccelMethod method) {
+    if (!accel_method_info(method).waveform)
+        throw Error("method", std::string(accel_method_info(method).name) +
+                                  " gives only a peak force, no waveform to measure; use "
+                                  "gurchiek2017 or wundersitz2013");
+}
+
+}  // namespace detail
+
 /// @brief vGRF of many stances of one continuous trace into caller-owned @p out (the fast
 /// path; @p out's vectors are reused).
 ///
@@ -387,35 +439,10 @@ inline AccelStanceForce vgrf_from_accel(AccelMethod method,
 inline void vgrf_from_accel_batch(AccelMethod method, std::span<const double> vertical_accel_g,
                                   Frequency rate, Mass mass, std::span<const StanceBounds> stances,
                                   AccelBatch& out, const AccelOptions& options = {}) {
-    const double rate_hz = rate.value(), mass_kg = mass.value();
-    detail::validate_common(method, vertical_accel_g, rate_hz, mass_kg, options);
-    const std::size_t n = vertical_accel_g.size();
-    for (std::size_t s = 0; s < stances.size(); ++s)
-        strideload::detail::validate_stance_range(static_cast<long>(stances[s].first),
-                                                  static_cast<long>(stances[s].second), n, rate_hz,
-                                                  static_cast<long>(s));
-    const auto rows = static_cast<Eigen::Index>(stances.size());
-    out.peak_vertical_force_N.resize(rows);
-    out.peak_vertical_force_bw.resize(rows);
-    const double weight_N = standard_gravity_m_s2 * mass_kg;
-    if (accel_method_info(method).waveform) {
-        detail::low_pass_force(vertical_accel_g, detail::low_pass_of(method, options), rate_hz,
-                               mass_kg, out.vertical_force_N);
-        for (Eigen::Index s = 0; s < rows; ++s) {
-            const auto [b, e] = stances[static_cast<std::size_t>(s)];
-            out.peak_vertical_force_N[s] = out.vertical_force_N.segment(b, e - b).maxCoeff();
-        }
-    } else {
-        out.vertical_force_N.resize(0);
-        for (Eigen::Index s = 0; s < rows; ++s) {
-            const auto [b, e] = stances[static_cast<std::size_t>(s)];
-            const auto first = vertical_accel_g.begin() + b, last = vertical_accel_g.begin() + e;
-            const auto [lo, hi] = std::minmax_element(first, last);
-            out.peak_vertical_force_N[s] =
-                detail::peak_only_N(method, *hi, *lo, mass_kg, options, static_cast<long>(s));
-        }
-    }
-    out.peak_vertical_force_bw = out.peak_vertical_force_N / weight_N;
+    std::vector<int> index(stances.size());
+    for (std::size_t i = 0; i < index.size(); ++i) index[i] = static_cast<int>(i);
+    detail::accel_batch(method, vertical_accel_g, rate.value(), mass.value(), stances, index, out,
+                        options);
 }
 
 /// @brief Value-returning overload of vgrf_from_accel_batch.
@@ -426,6 +453,80 @@ inline AccelBatch vgrf_from_accel_batch(AccelMethod method,
     AccelBatch out;
     vgrf_from_accel_batch(method, vertical_accel_g, rate, mass, stances, out, options);
     return out;
+}
+
+/// @brief vgrf_from_accel_batch over the complete stances of a `Stance` list (as
+/// detect_stances returns, or built by hand): one row per complete stance, in order, with
+/// AccelBatch::stance_index its position in @p stances; incomplete stances give no row.
+/// @param stances contacts; [begin, end) are samples of @p vertical_accel_g
+/// @throws Error as vgrf_from_accel_batch
+inline void vgrf_from_accel_batch(AccelMethod method, std::span<const double> vertical_accel_g,
+                                  Frequency rate, Mass mass, std::span<const Stance> stances,
+                                  AccelBatch& out, const AccelOptions& options = {}) {
+    std::vector<StanceBounds> bounds;
+    std::vector<int> index;
+    for (std::size_t i = 0; i < stances.size(); ++i)
+        if (stances[i].complete) {
+            bounds.emplace_back(stances[i].begin, stances[i].end);
+            index.push_back(static_cast<int>(i));
+        }
+    detail::accel_batch(method, vertical_accel_g, rate.value(), mass.value(), bounds, index, out,
+                        options);
+}
+
+/// @brief Value-returning overload of the `Stance` vgrf_from_accel_batch.
+inline AccelBatch vgrf_from_accel_batch(AccelMethod method,
+                                        std::span<const double> vertical_accel_g, Frequency rate,
+                                        Mass mass, std::span<const Stance> stances,
+                                        const AccelOptions& options = {}) {
+    AccelBatch out;
+    vgrf_from_accel_batch(method, vertical_accel_g, rate, mass, stances, out, options);
+    return out;
+}
+
+/// @brief The force-data metrics (waveform/metrics.hpp: impact and active peak, loading
+/// rates, impulse, mean force) of the vGRF a waveform method estimates from one segmented
+/// stance: measure_stance(vgrf_from_accel(...).vertical_N). Impact peak and loading rate are
+/// unreliable from these filtered waveforms (Kiernan et al. 2023).
+/// @param method gurchiek2017 or wundersitz2013  @param vertical_accel_g stance samples [g]
+/// @param rate sample rate [Hz]  @param metrics body mass [kg] (used for the estimate too),
+///        gravity for bodyweights, metric definitions  @param options Wundersitz cutoff
+/// @return the estimated stance's metrics (contact time = samples / rate)
+/// @throws Error for a peak-only method, and as vgrf_from_accel and measure_stance
+inline StanceMetrics accel_stance_metrics(AccelMethod method,
+                                          std::span<const double> vertical_accel_g, Frequency rate,
+                                          const MetricOptions& metrics,
+                                          const AccelOptions& options = {}) {
+    detail::require_waveform(method);
+    const AccelStanceForce f =
+        vgrf_from_accel(method, vertical_accel_g, rate, metrics.mass, options);
+    return measure_stance(
+        std::span<const double>(f.vertical_N.data(), static_cast<std::size_t>(f.vertical_N.size())),
+        rate, metrics);
+}
+
+/// @brief The force-data metrics of every complete stance of a continuous trace, from the
+/// vGRF a waveform method estimates (the whole trace filtered once):
+/// stance_metrics(g_n·m·LPF(a), stances). One row per complete stance, as stance_metrics.
+/// @param method gurchiek2017 or wundersitz2013  @param vertical_accel_g the whole trace [g]
+/// @param rate sample rate [Hz]  @param stances contacts in time order, samples of the trace
+/// @param metrics body mass [kg], gravity, definitions  @param options Wundersitz cutoff
+/// @return the metrics table (flight and step times from consecutive stances)
+/// @throws Error for a peak-only method, and as vgrf_from_accel_batch and stance_metrics
+inline StanceTable accel_stance_metrics(AccelMethod method,
+                                        std::span<const double> vertical_accel_g, Frequency rate,
+                                        std::span<const Stance> stances,
+                                        const MetricOptions& metrics,
+                                        const AccelOptions& options = {}) {
+    detail::require_waveform(method);
+    const double rate_hz = rate.value(), mass_kg = metrics.mass.value();
+    detail::validate_common(method, vertical_accel_g, rate_hz, mass_kg, options);
+    Eigen::VectorXd force_N;
+    detail::low_pass_force(vertical_accel_g, detail::low_pass_of(method, options), rate_hz, mass_kg,
+                           force_N);
+    return stance_metrics(
+        std::span<const double>(force_N.data(), static_cast<std::size_t>(force_N.size())), rate,
+        stances, metrics);
 }
 
 /// @brief Neugebauer et al. 2014 peak vGRF for running: F = exp(c1 + c2·a_max + c3·m).
