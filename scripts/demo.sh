@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs dependencies, builds strideload (Release) and runs the main job: per-step loads of a
 # real runner (timing measured on a force treadmill) from every model, next to the 3x
-# bodyweight rule and the peak force the treadmill measured.
+# bodyweight rule and the peak force the treadmill measured; then the treadmill's own force
+# signal stance by stance, and every model's accuracy against it.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/deps.sh"
 "$root/scripts/build.sh"
 build="${BUILD_DIR:-$root/build}"
 cli="$build/src/strideload"
+trial="$root/tests/data/fukuchi2017/RBDS0041runT252forces.txt"
 
 cat <<'TXT'
 
@@ -24,6 +26,17 @@ echo
 echo "== The same runner, from what a watch records (158 steps/min, 296 ms contact) =="
 "$cli" step --model morin2005 --mass-kg 78.3 --height-m 1.778 --speed-m-s 2.5 \
     --cadence-spm 158 --contact-time-ms 296
+
+echo
+echo "== Measured force: the treadmill trial itself (30 s at 300 Hz), first 10 stances =="
+# sed, not head: head would close the pipe early and fail the script under pipefail.
+"$cli" force "$trial" --mass-kg 78.3 --rate-hz 300 --vertical-column Fy --ap-column Fx |
+    sed -n '1,22p'
+
+echo
+echo "== Which model is right? Every model against the measured steps (Bland-Altman) =="
+"$cli" compare "$trial" --mass-kg 78.3 --rate-hz 300 --vertical-column Fy --ap-column Fx \
+    --speed-m-s 2.5 --height-m 1.778
 
 echo
 echo "== Python: a million steps in one call =="

@@ -1,10 +1,13 @@
 /// @file
-/// Umbrella header: one public header per area.
+/// Umbrella header: one public header per area. The file readers (strideload/io/) are
+/// compiled: include them yourself and link strideload::io.
 #pragma once
 
+#include "strideload/accuracy/accuracy.hpp"
 #include "strideload/athlete.hpp"
 #include "strideload/error.hpp"
 #include "strideload/grf/models.hpp"
 #include "strideload/stride.hpp"
 #include "strideload/units.hpp"
 #include "strideload/version.hpp"
+#include "strideload/waveform/waveform.hpp"

@@ -1,6 +1,10 @@
 // `strideload`: per-step ground reaction loads of running from the command line.
 //   strideload step --model morin2005 --mass-kg 70 --speed-m-s 5 --contact-time-s 0.2 ...
 //   strideload models [--json]
+//   strideload force FILE --mass-kg 78.3 --rate-hz 300 --vertical-column Fy [--json|--csv]
+//   strideload compare FILE ... --speed-m-s 2.5 --leg-length-m 0.94 [--json|--csv]
+//   strideload accel FILE --accel-column ay --method gurchiek2017 --mass-kg 70 [--json|--csv]
+//   strideload accel-methods [--json]
 // Exit status: 0 on success (and for --help, --version), 2 on bad input, 1 on any other failure
 // (a file that cannot be written); an error is one line on stderr and nothing on stdout.
 // `--model all` succeeds when at least one model can handle the step; a model that cannot
@@ -10,10 +14,12 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "force_cmd.hpp"
 #include "report.hpp"
 #include "step_inputs.hpp"
 #include "strideload/strideload.hpp"
@@ -102,13 +108,43 @@ int main(int argc, char** argv) {
     CLI::App* models = app.add_subcommand("models", "list the models with their citations");
     models->add_flag("--json", models_as_json, "print JSON instead of text");
 
+    sl::cli::ForceArgs force_args;
+    CLI::App* force = app.add_subcommand(
+        "force", "measured force file -> stances -> per-stance loads and a summary");
+    sl::cli::add_force_options(*force, force_args);
+
+    sl::cli::CompareArgs compare_args;
+    CLI::App* compare = app.add_subcommand(
+        "compare", "every model vs the measured stances of a force file (Bland-Altman table)");
+    sl::cli::add_compare_options(*compare, compare_args);
+
+    sl::cli::AccelArgs accel_args;
+    CLI::App* accel = app.add_subcommand(
+        "accel", "vertical GRF from a body-worn accelerometer column, by a published method");
+    sl::cli::add_accel_options(*accel, accel_args);
+
+    bool accel_methods_as_json = false;
+    CLI::App* accel_methods = app.add_subcommand(
+        "accel-methods", "list the accelerometer methods with citations and published errors");
+    accel_methods->add_flag("--json", accel_methods_as_json, "print JSON instead of text");
+
+    std::vector<std::string> warnings;
     try {
         app.parse(argc, argv);
         std::string out;
         if (step->parsed())
             out = run_step(step_args);
+        else if (force->parsed())
+            out = sl::cli::run_force(force_args, warnings);
+        else if (compare->parsed())
+            out = sl::cli::run_compare(compare_args, warnings);
+        else if (accel->parsed())
+            out = sl::cli::run_accel(accel_args, warnings);
+        else if (accel_methods->parsed())
+            out = sl::cli::accel_methods_report(accel_methods_as_json);
         else
             out = models_as_json ? sl::cli::models_json().dump(2) : sl::cli::models_text();
+        for (const std::string& w : warnings) fmt::print(stderr, "strideload: warning: {}\n", w);
         if (!out.empty() && out.back() != '\n') out += '\n';
         fmt::print("{}", out);
         return 0;
@@ -118,6 +154,9 @@ int main(int argc, char** argv) {
         return fail(e.what(), exit_bad_input);
     } catch (const sl::Error& e) {
         return fail(error_message(e), exit_bad_input);
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A file that cannot be opened is bad input (a wrong path), not an internal failure.
+        return fail(e.what(), exit_bad_input);
     } catch (const sl::cli::UsageError& e) {
         return fail(e.what(), exit_bad_input);
     } catch (const sl::cli::WriteError& e) {

@@ -22,6 +22,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <numbers>
 #include <vector>
 
 #include "strideload/detail/kernel.hpp"
@@ -59,18 +60,17 @@ inline NpComplex np_div(NpComplex x, NpComplex y) {
 /// @param a denominator, N + 1 values, a[0] = 1 (out)
 inline void butter_design(int order, double cutoff_hz, double rate_hz, bool highpass, double* b,
                           double* a) {
-    constexpr double pi = 3.141592653589793238462643383279502884;
     if (order < 1 || order > max_iir_order) return;  // the callers validate; bounds the loops
     const int n = order;
     // iirfilter: Wn normalised to Nyquist, then pre-warped with fs = 2.
     const double wn = 2.0 * cutoff_hz / rate_hz;
-    const double warped = 2.0 * 2.0 * std::tan(pi * wn / 2.0);
+    const double warped = 2.0 * 2.0 * std::tan(std::numbers::pi * wn / 2.0);
     // buttap: p = -exp(1j*pi*m/(2N)), m = -N+1, -N+3, ..., N-1 (numpy divides by 2N through
     // its reciprocal).
     std::array<NpComplex, max_iir_order> p{};
     const double inv_2n = 1.0 / static_cast<double>(2 * n);
     for (int i = 0; i < n; ++i) {
-        const double theta = pi * static_cast<double>(-n + 1 + 2 * i) * inv_2n;
+        const double theta = std::numbers::pi * static_cast<double>(-n + 1 + 2 * i) * inv_2n;
         p[static_cast<std::size_t>(i)] = {-std::cos(theta), -std::sin(theta)};
     }
     double k = 1.0;
