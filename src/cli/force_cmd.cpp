@@ -159,6 +159,7 @@ Measured measure(const ForceArgs& args, std::vector<std::string>& warnings) {
         choose<waveform::ApSign>("--ap-sign", args.ap_sign,
                                  {{"propulsive_positive", waveform::ApSign::propulsive_positive},
                                   {"braking_positive", waveform::ApSign::braking_positive}});
+    m.options.loading_rate_at_samples = args.loading_rate_at_samples;
     m.stances =
         waveform::detect_stances(span(m.signals.vertical_N), rate, stance_options(args.read));
     waveform::stance_metrics(span(m.signals.vertical_N), span(m.signals.ap_N), rate, m.stances,
@@ -315,6 +316,9 @@ void add_force_options(CLI::App& cmd, ForceArgs& args) {
     cmd.add_option("--ap-sign", args.ap_sign,
                    "propulsive_positive (+ = running direction) or braking_positive")
         ->capture_default_str();
+    cmd.add_flag("--loading-rate-at-samples", args.loading_rate_at_samples,
+                 "VALR/VILR window from the first samples at or above 20/80 % (the common "
+                 "discrete form) instead of interpolated crossings");
     cmd.add_flag("--json", args.json, "print JSON: {\"summary\", \"stances\", ...}");
     cmd.add_flag("--csv", args.csv, "print the per-stance table as CSV");
 }

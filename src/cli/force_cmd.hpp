@@ -39,6 +39,7 @@ struct ForceArgs {
     std::optional<double> mass_kg;
     double gravity_m_s2 = 9.80665;
     std::string ap_sign = "propulsive_positive";
+    bool loading_rate_at_samples = false;
     bool json = false;
     bool csv = false;
 };
