@@ -1,8 +1,10 @@
 """strideload: the biomechanics of running, per foot strike.
 
-Per-step ground reaction force (GRF) models from what a watch or a logbook knows. All
-quantities are SI floats with the unit in the argument name (``mass_kg``, ``contact_time_s``);
-bad input raises ``ValueError`` naming the field and the allowed range.
+Per-step ground reaction force (GRF) models from what a watch or a logbook knows; measured
+force from force plates, instrumented treadmills (files, filtering, stances, per-stance
+metrics) and body-worn accelerometers; and the accuracy of the models against the
+measurement. All quantities are SI floats with the unit in the argument name (``mass_kg``,
+``contact_time_s``); bad input raises ``ValueError`` naming the field and the allowed range.
 
 >>> import strideload
 >>> load = strideload.step_load(model="morin2005", mass_kg=70, speed_m_s=5,
@@ -13,6 +15,9 @@ bad input raises ``ValueError`` naming the field and the allowed range.
 
 from ._version import __version__
 from ._core import STANDARD_GRAVITY, StepLoad
+from .accel import accel_methods, accel_stance_metrics, vgrf_from_accel
+from .force import (butter, compare_models, detect_stances, filtfilt, lfilter, read_force,
+                    stance_metrics, stance_summary)
 from .grf import models, step_load, step_load_batch, step_loads, waveform
 from .plots import plot_waveforms
 
@@ -26,4 +31,15 @@ __all__ = [
     "step_loads",
     "waveform",
     "plot_waveforms",
+    "read_force",
+    "butter",
+    "filtfilt",
+    "lfilter",
+    "detect_stances",
+    "stance_metrics",
+    "stance_summary",
+    "compare_models",
+    "accel_methods",
+    "vgrf_from_accel",
+    "accel_stance_metrics",
 ]

@@ -1,8 +1,11 @@
-"""Figures of per-step loads (matplotlib); every function returns the Figure."""
+"""Figures of per-step loads and of models against measured force (matplotlib); every function
+returns the Figure."""
 
 from __future__ import annotations
 
 from typing import Iterable, Optional
+
+import numpy as np
 
 from . import grf
 
@@ -66,4 +69,136 @@ def plot_waveforms(models: Optional[Iterable[str]] = None, *, rate_hz: float = 2
         ax_h.legend(fontsize="small")
     else:
         ax.set_xlabel("time after touchdown [ms]")
+    return fig
+
+
+def bland_altman(comparison, metric: str = "peak_vertical_force",
+                 models: Optional[Iterable[str]] = None):
+    """Bland-Altman plots of models against measured stances, one panel per model.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        The table from :func:`strideload.compare_models` (with its ``attrs["predictions"]``).
+    metric : str
+        One of its ``metric`` values: ``peak_vertical_force``, ``vertical_impulse``,
+        ``loading_rate``, ``peak_braking_force``, ``peak_propulsive_force``.
+    models : iterable of str, optional
+        Models to draw, in panel order; every model compared on ``metric`` by default.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes per model (up to three per row, sharing the difference axis): each step's
+        mean of model and measurement against their difference (model - measured), with the
+        bias (solid) and the limits of agreement (dashed) from the table, and zero (dotted).
+
+    Raises
+    ------
+    ValueError
+        When ``metric`` or a model is not in the table.
+    """
+    import matplotlib.pyplot as plt
+
+    rows = comparison[comparison["metric"] == metric]
+    if rows.empty:
+        raise ValueError(f"metric = {metric!r} is not in the comparison; one of: "
+                         f"{sorted(set(comparison['metric']))}")
+    names = list(models) if models is not None else list(rows["model"])
+    unknown = [n for n in names if n not in set(rows["model"])]
+    if unknown:
+        raise ValueError(f"model(s) {unknown} have no {metric} row; compared: "
+                         f"{list(rows['model'])}")
+    predictions = comparison.attrs["predictions"]
+    ncols = min(3, len(names))
+    nrows = -(-len(names) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.8 * ncols + 0.6, 3.4 * nrows + 0.4),
+                             sharey=True, squeeze=False)
+    for ax in axes.flat[len(names):]:
+        fig.delaxes(ax)
+    for ax, name in zip(axes.flat, names):
+        row = rows[rows["model"] == name].iloc[0]
+        p = predictions[(predictions["model"] == name) & (predictions["metric"] == metric)]
+        mean = 0.5 * (p["measured"] + p["predicted"])
+        diff = p["predicted"] - p["measured"]
+        ax.scatter(mean, diff, s=10, alpha=0.7)
+        ax.axhline(row["bias"], color="C3", lw=1.2,
+                   label=f"bias {row['bias']:.3g} ({row['bias_pct']:+.1f} %)")
+        ax.axhline(row["loa_low"], color="C3", ls="--", lw=0.9, label="limits of agreement")
+        ax.axhline(row["loa_high"], color="C3", ls="--", lw=0.9)
+        ax.axhline(0.0, color="k", ls=":", lw=0.8)
+        ax.set_title(f"{name} (n = {row['n']})", fontsize="medium")
+        ax.set_xlabel(f"mean of model and measured [{row['unit']}]")
+        ax.legend(fontsize="x-small", loc="best")
+    for ax in axes[:, 0]:
+        ax.set_ylabel(f"model - measured [{rows.iloc[0]['unit']}]")
+    fig.suptitle(f"{metric}: models against measured stances")
+    fig.tight_layout()
+    return fig
+
+
+def waveform_overlay(force, rate_hz, mass_kg: float, speed_m_s: float, leg_length_m: float,
+                     stance: int = 0, models: Optional[Iterable[str]] = None, stances=None):
+    """One measured stance against each model's waveform for that stance's timing.
+
+    Parameters
+    ----------
+    force : array_like or pandas.DataFrame
+        Vertical GRF [N] as an array, or a DataFrame from :func:`strideload.read_force`, as
+        for :func:`strideload.stance_metrics`.
+    rate_hz : float or None
+        Sample rate [Hz]; None for a read_force DataFrame (its own).
+    mass_kg : float
+        Body mass [kg].
+    speed_m_s : float
+        Running speed [m/s].
+    leg_length_m : float
+        Standing leg length [m].
+    stance : int
+        Position of the stance (row) in ``stances``; it needs a flight time (not the last).
+    models : iterable of str, optional
+        Models to draw; all by default.
+    stances : pandas.DataFrame, optional
+        The table from :func:`strideload.stance_metrics` for this force (computed with its
+        defaults if omitted).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Vertical GRF [BW] against time after touchdown [ms]: the measured samples of the
+        stance and each model's waveform for its measured contact and flight time.
+
+    Raises
+    ------
+    ValueError
+        For a stance without a flight time, or bad input.
+    """
+    import matplotlib.pyplot as plt
+
+    from . import force as _force
+
+    vertical, _, rate = _force._force_signals(force, rate_hz, None)
+    if stances is None:
+        stances = _force.stance_metrics(vertical, rate, mass_kg=mass_kg)
+    row = stances.iloc[stance]
+    t0, tc, tf = float(row["start_s"]), float(row["contact_time_s"]), float(row["flight_time_s"])
+    if not np.isfinite(tf):
+        raise ValueError(f"stance {stance} has no flight time (the last stance of the trial): "
+                         "the models need one; choose another stance")
+    bodyweight = mass_kg * grf.STANDARD_GRAVITY
+    k = np.arange(int(np.ceil(t0 * rate)), int(np.floor((t0 + tc) * rate)) + 1)
+    k = k[(k >= 0) & (k < len(vertical))]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.plot((k / rate - t0) * 1e3, vertical[k] / bodyweight, "k.-", lw=1.5, ms=4,
+            label=f"measured (stance {stance})")
+    names = list(models) if models is not None else list(grf.models()["name"])
+    for name in names:
+        w = grf.waveform(name, mass_kg=mass_kg, speed_m_s=speed_m_s, contact_time_s=tc,
+                         flight_time_s=tf, leg_length_m=leg_length_m,
+                         rate_hz=max(1000.0, rate))
+        ax.plot(w["time_s"] * 1e3, w["vertical_N"] / bodyweight, label=name)
+    ax.set_xlabel("time after touchdown [ms]")
+    ax.set_ylabel("vertical GRF [BW]")
+    ax.set_title(f"contact {tc * 1e3:.0f} ms, flight {tf * 1e3:.0f} ms, {speed_m_s:g} m/s")
+    ax.legend(fontsize="small")
     return fig
