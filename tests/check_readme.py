@@ -1,5 +1,6 @@
-"""Check that README.md shows examples/readme_example.{cpp,py} verbatim, so the examples the
-tests run are the ones users read.
+"""Check that README.md shows the examples the tests run (examples/readme_example.{cpp,py},
+examples/force_example.{cpp,py}) verbatim, so the examples the tests run are the ones users
+read.
 
 Usage: check_readme.py PROJECT_DIR
 """
@@ -15,11 +16,13 @@ def blocks(text: str, lang: str):
 def main(root: pathlib.Path) -> int:
     readme = (root / "README.md").read_text()
     failed = 0
-    for lang, path in (("cpp", "examples/readme_example.cpp"), ("python", "examples/readme_example.py")):
+    examples = (("cpp", "examples/readme_example.cpp"), ("python", "examples/readme_example.py"),
+                ("cpp", "examples/force_example.cpp"), ("python", "examples/force_example.py"))
+    for lang, path in examples:
         if (root / path).read_text() not in blocks(readme, lang):
             print(f"README.md does not show {path} verbatim in a ```{lang} block")
             failed += 1
-    print(f"{2 - failed} passed, {failed} failed")
+    print(f"{len(examples) - failed} passed, {failed} failed")
     return 1 if failed else 0
 
 
