@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "metric_options.hpp"
+
 namespace py = pybind11;
 namespace sl = strideload;
 namespace acc = strideload::accuracy;
@@ -100,8 +102,16 @@ void bind_accuracy(py::module_& m) {
            std::optional<double> leg_length_m, std::optional<double> height_m,
            const std::optional<std::vector<std::string>>& models, double loa_z,
            double waveform_rate_hz, double bodyweight_multiple, double gravity_m_s2,
-           double impact_time_s, double impact_velocity_change_m_s, bool loading_rate) {
+           double impact_time_s, double impact_velocity_change_m_s, bool loading_rate,
+           double metric_gravity_m_s2, double impact_window_fraction, double impact_min_bw,
+           double landmark_fraction, double loading_rate_from, double loading_rate_to,
+           bool loading_rate_at_samples) {
             acc::CompareOptions o;
+            // The measured table's definitions (its mass is replaced by the athlete's).
+            o.metric_options = sl::python::metric_options(
+                mass_kg, metric_gravity_m_s2, impact_window_fraction, impact_min_bw,
+                landmark_fraction, loading_rate_from, loading_rate_to, loading_rate_at_samples,
+                "propulsive_positive");
             if (models)
                 for (const std::string& name : *models)
                     o.models.push_back(grf::model_from_name(name));
@@ -168,6 +178,9 @@ void bind_accuracy(py::module_& m) {
         py::arg("leg_length_m"), py::arg("height_m"), py::arg("models"), py::arg("loa_z"),
         py::arg("waveform_rate_hz"), py::arg("bodyweight_multiple"), py::arg("gravity_m_s2"),
         py::arg("impact_time_s"), py::arg("impact_velocity_change_m_s"), py::arg("loading_rate"),
+        py::arg("metric_gravity_m_s2"), py::arg("impact_window_fraction"), py::arg("impact_min_bw"),
+        py::arg("landmark_fraction"), py::arg("loading_rate_from"), py::arg("loading_rate_to"),
+        py::arg("loading_rate_at_samples"),
         "Every model against measured steps (internal; strideload.compare_models is the public "
         "form).\n\n"
         "The arrays are 1-D float64 C-contiguous, one value per measured stance, and are read\n"
@@ -190,7 +203,10 @@ void bind_accuracy(py::module_& m) {
         "gravity_m_s2 : float\n    Gravity [m/s^2].\n"
         "impact_time_s, impact_velocity_change_m_s : float\n"
         "    clark2017's t1 [s] and lower-limb velocity change [m/s].\n"
-        "loading_rate : bool\n    Compare loading rates (one model waveform per step).\n\n"
+        "loading_rate : bool\n    Compare loading rates (one model waveform per step).\n"
+        "metric_gravity_m_s2, impact_window_fraction, impact_min_bw, landmark_fraction, "
+        "loading_rate_from, loading_rate_to, loading_rate_at_samples\n"
+        "    The definitions the measured stances were made with (stance_metrics' attrs).\n\n"
         "Returns\n-------\ndict\n"
         "    ``rows`` (dicts: model, metric, unit and the agreement statistics) and\n"
         "    ``predictions`` (per model: ``index`` of the modelled rows, ``columns`` of\n"

@@ -24,6 +24,8 @@
 #include <utility>
 #include <vector>
 
+#include "metric_options.hpp"
+
 namespace py = pybind11;
 namespace sl = strideload;
 namespace wf = strideload::waveform;
@@ -65,28 +67,7 @@ Signal run_filter(Signal x, const wf::FilterCoefficients& f, bool owned, Filter&
     return y;
 }
 
-wf::ApSign ap_sign_from(const std::string& name) {
-    if (name == "propulsive_positive") return wf::ApSign::propulsive_positive;
-    if (name == "braking_positive") return wf::ApSign::braking_positive;
-    throw sl::Error("ap_sign",
-                    "'" + name + "' is not one of: propulsive_positive, braking_positive");
-}
-
-wf::MetricOptions metric_options(double mass_kg, double gravity_m_s2, double impact_window_fraction,
-                                 double impact_min_bw, double landmark_fraction,
-                                 double loading_rate_from, double loading_rate_to,
-                                 const std::string& ap_sign) {
-    wf::MetricOptions o;
-    o.mass = sl::kilograms(mass_kg);
-    o.gravity = sl::meters_per_second_squared(gravity_m_s2);
-    o.impact_window_fraction = impact_window_fraction;
-    o.impact_min_bw = impact_min_bw;
-    o.landmark_fraction = landmark_fraction;
-    o.loading_rate_from = loading_rate_from;
-    o.loading_rate_to = loading_rate_to;
-    o.ap_sign = ap_sign_from(ap_sign);
-    return o;
-}
+using strideload::python::metric_options;
 
 // Small per-stance columns: converted (copied) freely.
 using IndexArray = py::array_t<std::int64_t, py::array::forcecast>;
@@ -287,10 +268,10 @@ void bind_waveform(py::module_& m) {
            const BoolArray& complete, const TimeArray& touchdown_s, const TimeArray& takeoff_s,
            double mass_kg, double gravity_m_s2, double impact_window_fraction, double impact_min_bw,
            double landmark_fraction, double loading_rate_from, double loading_rate_to,
-           const std::string& ap_sign) {
-            const auto o =
-                metric_options(mass_kg, gravity_m_s2, impact_window_fraction, impact_min_bw,
-                               landmark_fraction, loading_rate_from, loading_rate_to, ap_sign);
+           bool loading_rate_at_samples, const std::string& ap_sign) {
+            const auto o = metric_options(mass_kg, gravity_m_s2, impact_window_fraction,
+                                          impact_min_bw, landmark_fraction, loading_rate_from,
+                                          loading_rate_to, loading_rate_at_samples, ap_sign);
             const std::vector<wf::Stance> stances =
                 stances_from(begin, end, complete, touchdown_s, takeoff_s);
             const auto v = view(vertical_N, "vertical_N");
@@ -304,7 +285,8 @@ void bind_waveform(py::module_& m) {
         py::arg("rate_hz"), py::arg("begin"), py::arg("end"), py::arg("complete"),
         py::arg("touchdown_s"), py::arg("takeoff_s"), py::arg("mass_kg"), py::arg("gravity_m_s2"),
         py::arg("impact_window_fraction"), py::arg("impact_min_bw"), py::arg("landmark_fraction"),
-        py::arg("loading_rate_from"), py::arg("loading_rate_to"), py::arg("ap_sign"),
+        py::arg("loading_rate_from"), py::arg("loading_rate_to"),
+        py::arg("loading_rate_at_samples"), py::arg("ap_sign"),
         "Per-stance metrics and their summary (internal; strideload.stance_metrics is the "
         "public form).\n\n"
         "Parameters\n----------\nvertical_N : numpy.ndarray\n    Vertical GRF [N], 1-D float64 "
@@ -321,6 +303,8 @@ void bind_waveform(py::module_& m) {
         "contact.\n"
         "loading_rate_from, loading_rate_to : float\n    Loading-rate window, shares of the "
         "landmark force.\n"
+        "loading_rate_at_samples : bool\n    Window ends at the first samples at or above its "
+        "bounds instead of interpolated crossings.\n"
         "ap_sign : str\n    'propulsive_positive' or 'braking_positive'.\n\n"
         "Returns\n-------\ntuple\n    (dict of columns keyed as StanceTable, dict of the "
         "StanceSummary fields).");
@@ -478,7 +462,7 @@ void bind_waveform(py::module_& m) {
             const auto o = accel_options("original", wundersitz_cutoff_hz);
             const auto mo = metric_options(mass_kg, gravity_m_s2, impact_window_fraction,
                                            impact_min_bw, landmark_fraction, loading_rate_from,
-                                           loading_rate_to, "propulsive_positive");
+                                           loading_rate_to, false, "propulsive_positive");
             if (!begin) {
                 const wf::StanceMetrics sm =
                     wf::accel_stance_metrics(mth, a, sl::hertz(rate_hz), mo, o);

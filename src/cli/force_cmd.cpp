@@ -444,6 +444,7 @@ std::string run_compare(const CompareArgs& args, std::vector<std::string>& warni
     o.model_options.bodyweight_multiple = args.bodyweight_multiple;
     o.loa_z = args.loa_z;
     o.waveform_rate = hertz(args.waveform_rate_hz);
+    o.metric_options = m.options;
     const accuracy::Comparison c = accuracy::compare_models(
         accuracy::measured_steps(m.table), athlete, meters_per_second(*args.speed_m_s), o);
 

@@ -57,20 +57,25 @@ struct CompareOptions {
     double loa_z = 1.96;                      ///< limits-of-agreement multiplier
     Frequency waveform_rate = hertz(1000.0);  ///< rate of the model waveforms (loading rate) [Hz]
     bool loading_rate = true;  ///< compare loading rates (one waveform per step and model)
+    /// How the model waveforms are measured: pass the MetricOptions the measured table was
+    /// made with (gravity, loading-rate window and landmark), so that both sides use the same
+    /// definitions. Its mass is replaced by the athlete's.
+    waveform::MetricOptions metric_options;
 };
 
 /// One model's per-step predictions.
 struct ModelSteps {
-    grf::Model model;
+    grf::Model model = grf::Model::morin2005;
     grf::StepBatch steps;                   ///< every column the model gives; NaN rows = failed
     Eigen::VectorXd loading_rate_bw_per_s;  ///< VALR of the model waveform [BW/s] (or empty)
     std::size_t n_failed = 0;               ///< steps the model refused (NaN rows)
+    std::size_t n_failed_loading_rate = 0;  ///< steps whose waveform could not be measured
     std::string first_error;                ///< the first refusal's message, for the report
 };
 
 /// One row of the accuracy table: a model, a metric, and its agreement with the measurement.
 struct ComparisonRow {
-    grf::Model model;
+    grf::Model model = grf::Model::morin2005;
     std::string metric;  ///< peak_vertical_force, vertical_impulse, loading_rate,
                          ///< peak_braking_force or peak_propulsive_force
     std::string unit;    ///< unit of the absolute statistics: N, N·s or BW/s
@@ -186,7 +191,8 @@ inline Comparison compare_models(const MeasuredSteps& measured, const Athlete& a
 
     Comparison result;
     for (grf::Model model : which) {
-        ModelSteps pred{model, {}, {}, 0, {}};
+        ModelSteps pred;
+        pred.model = model;
         detail::predict_steps(model, in, options.model_options, pred);
         const grf::StepBatch& s = pred.steps;
         auto add = [&](const char* metric, const char* unit, const Eigen::VectorXd& model_col,
@@ -202,16 +208,25 @@ inline Comparison compare_models(const MeasuredSteps& measured, const Athlete& a
         if (options.loading_rate && !measured.loading_rate_bw_per_s.empty() &&
             model != grf::Model::impulse_balance) {
             pred.loading_rate_bw_per_s = Eigen::VectorXd::Constant(m, NAN);
-            waveform::MetricOptions metric_options;
+            // The measured table's definitions, on this athlete's bodyweight.
+            waveform::MetricOptions metric_options = options.metric_options;
             metric_options.mass = athlete.mass;
             for (Eigen::Index k = 0; k < m; ++k) {
                 if (!std::isfinite(s.peak_vertical_force_N[k])) continue;
-                const Stride stride = Stride::make(speed, seconds(tc[k]), seconds(tf[k]));
-                const grf::Waveform w = grf::waveform(model, athlete, stride, options.waveform_rate,
-                                                      options.model_options);
-                const waveform::StanceMetrics sm = waveform::measure_stance(
-                    detail::span(w.vertical_N), {}, options.waveform_rate, metric_options);
-                pred.loading_rate_bw_per_s[k] = sm.valr_bw_per_s;
+                // A step the model took but whose waveform it cannot draw is a missing value,
+                // counted like a refusal, never a lost comparison.
+                try {
+                    const Stride stride = Stride::make(speed, seconds(tc[k]), seconds(tf[k]));
+                    const grf::Waveform w = grf::waveform(
+                        model, athlete, stride, options.waveform_rate, options.model_options);
+                    pred.loading_rate_bw_per_s[k] =
+                        waveform::measure_stance(detail::span(w.vertical_N), {},
+                                                 options.waveform_rate, metric_options)
+                            .valr_bw_per_s;
+                } catch (const Error& e) {
+                    ++pred.n_failed_loading_rate;
+                    if (pred.first_error.empty()) pred.first_error = e.what();
+                }
             }
             add("loading_rate", "BW/s", pred.loading_rate_bw_per_s, measured.loading_rate_bw_per_s);
         }
