@@ -39,5 +39,13 @@ echo "== Which model is right? Every model against the measured steps (Bland-Alt
     --speed-m-s 2.5 --height-m 1.778
 
 echo
+echo "== Body-worn accelerometers: the published methods strideload implements =="
+"$cli" accel-methods | sed -n '1,24p'
+
+echo
 echo "== Python: a million steps in one call =="
 PYTHONPATH="$build/python" /usr/bin/python3 "$root/examples/readme_example.py"
+
+echo
+echo "== Python: the same trial read, filtered, measured and compared with the models =="
+PYTHONPATH="$build/python" MPLBACKEND=Agg /usr/bin/python3 "$root/examples/force_example.py" "$trial"

@@ -2,6 +2,7 @@
 
 Usage: run_notebook.py NOTEBOOK.ipynb
 """
+import pathlib
 import sys
 
 import nbformat
@@ -10,7 +11,11 @@ from nbclient import NotebookClient
 
 def main(path: str) -> int:
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=240, kernel_name="python3").execute()
+    # The kernel runs in the notebook's own directory, so relative data paths work from any
+    # build directory.
+    here = str(pathlib.Path(path).resolve().parent)
+    NotebookClient(nb, timeout=240, kernel_name="python3",
+                   resources={"metadata": {"path": here}}).execute()
     cells = sum(1 for c in nb.cells if c.cell_type == "code")
     print(f"{path}: {cells} code cells executed")
     print(f"{cells} passed, 0 failed")
