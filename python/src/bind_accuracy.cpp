@@ -68,6 +68,7 @@ py::dict row_dict(const acc::ComparisonRow& row) {
     d["unit"] = row.unit;
     d["n"] = a.n;
     d["n_missing"] = a.n_missing;
+    d["n_zero_measured"] = a.n_zero_measured;
     d["bias"] = a.bias;
     d["sd"] = a.sd;
     d["loa_low"] = a.loa_low;

@@ -30,7 +30,8 @@ MEASURED_COLUMNS = {
 #: Columns of compare_models' table, in order.
 COMPARISON_COLUMNS = ("model", "metric", "unit", "n", "n_missing", "bias", "sd", "loa_low",
                       "loa_high", "bias_pct", "sd_pct", "loa_low_pct", "loa_high_pct",
-                      "mape_pct", "r2", "pearson_r", "measured_mean", "model_mean")
+                      "mape_pct", "r2", "pearson_r", "measured_mean", "model_mean",
+                      "n_zero_measured")
 
 
 def read_force(path, vertical_column: Optional[str] = None,
@@ -612,7 +613,9 @@ def compare_models(stances: pd.DataFrame, mass_kg: float, speed_m_s: float,
         left out: NaN measurement or a step the model refused), ``bias`` (mean of model -
         measured), ``sd``, ``loa_low``, ``loa_high``, ``bias_pct``, ``sd_pct``,
         ``loa_low_pct``, ``loa_high_pct`` (percent of the measured value), ``mape_pct``,
-        ``r2``, ``pearson_r``, ``measured_mean``, ``model_mean``.
+        ``r2``, ``pearson_r``, ``measured_mean``, ``model_mean``, ``n_zero_measured`` (of the
+        ``n`` steps, those whose measured value is 0 — a stance without a braking phase —
+        left out of the percent statistics only).
         ``attrs["predictions"]``: long DataFrame ``model``, ``stance`` (the label of the
         stance's row in ``stances``), ``metric``, ``measured``, ``predicted`` (NaN where the
         model refused the step). ``attrs["failed"]``: dict model -> dict ``n_failed``,

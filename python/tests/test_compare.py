@@ -45,7 +45,7 @@ def test_a_row_for_every_model_and_metric_it_gives(comparison):
     assert list(comparison.columns) == [
         "model", "metric", "unit", "n", "n_missing", "bias", "sd", "loa_low", "loa_high",
         "bias_pct", "sd_pct", "loa_low_pct", "loa_high_pct", "mape_pct", "r2", "pearson_r",
-        "measured_mean", "model_mean"]
+                "measured_mean", "model_mean", "n_zero_measured"]
     units = dict(zip(comparison["metric"], comparison["unit"]))
     assert units == {"peak_vertical_force": "N", "vertical_impulse": "N·s",
                      "loading_rate": "BW/s", "peak_braking_force": "N",
@@ -166,3 +166,13 @@ def test_waveform_overlay(force, stances):
     with pytest.raises(ValueError, match="flight time"):
         strideload.plots.waveform_overlay(force["Fy"].to_numpy(), 300.0, MASS_KG, SPEED_M_S,
                                           0.53 * HEIGHT_M, stance=-1, models=["morin2005"])
+
+
+def test_compare_refuses_a_comparison_no_model_can_make(stances):
+    # 9 m/s with a 0.94 m leg: the leg cannot sweep any measured contact (v tc / 2 > L).
+    with pytest.raises(ValueError, match="no model could take any"):
+        strideload.compare_models(stances, mass_kg=78.3, speed_m_s=9.0, leg_length_m=0.94,
+                                  models="morin2005")
+    with pytest.raises(ValueError, match="waveform_rate_hz"):
+        strideload.compare_models(stances, mass_kg=78.3, speed_m_s=2.5, leg_length_m=0.94,
+                                  waveform_rate_hz=0.0)

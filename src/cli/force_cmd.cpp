@@ -112,6 +112,25 @@ io::ForceTable read_table(const ReadArgs& a, const std::string& vertical,
     return t;
 }
 
+/// @brief Refuses a table whose time skips samples (rows left out in collect mode): a stance
+/// across the gap would get a wrong contact time and impulse, and every later start time
+/// would be early. The same rule as Python's stance_metrics.
+/// @throws Error naming the gap and the first rows left out
+void require_unbroken(const io::ForceTable& t) {
+    for (Eigen::Index i = 1; i < t.time_s.size(); ++i) {
+        const double steps = (t.time_s[i] - t.time_s[i - 1]) * t.rate_hz;
+        if (std::abs(steps - 1.0) <= 0.5) continue;
+        std::vector<std::string> lines;
+        for (std::size_t k = 0; k < t.problems.size() && k < 5; ++k)
+            lines.push_back(std::to_string(t.problems[k].line));
+        throw Error("on_error",
+                    fmt::format("samples are missing between t = {:g} and {:g} s of {} (rows left "
+                                "out at line(s) {}); stance times need an unbroken signal: fix "
+                                "or interpolate those rows",
+                                t.time_s[i - 1], t.time_s[i], t.source, fmt::join(lines, ", ")));
+    }
+}
+
 Eigen::VectorXd maybe_filter(Eigen::VectorXd x, const ReadArgs& a, double rate_hz) {
     if (!a.filter_hz || x.size() == 0) return x;
     return waveform::lowpass_filtfilt({x.data(), static_cast<std::size_t>(x.size())},
@@ -120,6 +139,7 @@ Eigen::VectorXd maybe_filter(Eigen::VectorXd x, const ReadArgs& a, double rate_h
 
 Signals read_signals(const ReadArgs& a, std::vector<std::string>& warnings) {
     Signals s{read_table(a, a.vertical_column, warnings), {}, {}};
+    require_unbroken(s.table);
     s.vertical_N = maybe_filter(s.table.vertical_N(), a, s.table.rate_hz);
     bool has_ap = !s.table.plates.empty();
     for (const auto& p : s.table.plates) has_ap = has_ap && p.anterior_posterior >= 0;
@@ -422,7 +442,8 @@ json agreement_json(const accuracy::ComparisonRow& r) {
             {"loa_high", number(a.loa_high)},
             {"pearson_r", number(a.pearson_r)},
             {"measured_mean", number(a.measured_mean)},
-            {"model_mean", number(a.model_mean)}};
+            {"model_mean", number(a.model_mean)},
+            {"n_zero_measured", a.n_zero_measured}};
 }
 
 }  // namespace
@@ -467,9 +488,10 @@ std::string run_compare(const CompareArgs& args, std::vector<std::string>& warni
         }
         json refused = json::array();
         for (const accuracy::ModelSteps& p : c.predictions)
-            if (p.n_failed > 0)
+            if (p.n_failed > 0 || p.n_failed_loading_rate > 0)
                 refused.push_back({{"model", grf::model_info(p.model).name},
                                    {"steps", p.n_failed},
+                                   {"loading_rate_steps", p.n_failed_loading_rate},
                                    {"error", p.first_error}});
         json j;
         j["input"] = input_json(m, args.force.read);
@@ -499,11 +521,16 @@ std::string run_compare(const CompareArgs& args, std::vector<std::string>& warni
                            fmt::format("[{}, {}]", f(a.loa_low_pct, 1), f(a.loa_high_pct, 1)),
                            f(a.mape_pct, 1), f(a.r2, 2));
     }
-    for (const accuracy::ModelSteps& p : c.predictions)
+    for (const accuracy::ModelSteps& p : c.predictions) {
         if (p.n_failed > 0)
             out += fmt::format("\n{}: {} of {} steps refused (first: {})",
                                grf::model_info(p.model).name, p.n_failed, m.table.size(),
                                p.first_error);
+        if (p.n_failed_loading_rate > 0)
+            out +=
+                fmt::format("\n{}: no loading rate for {} steps (first: {})",
+                            grf::model_info(p.model).name, p.n_failed_loading_rate, p.first_error);
+    }
     out += "\n\npublished accuracy:\n";
     for (const accuracy::ModelSteps& p : c.predictions)
         if (!published_error(p.model).empty())
@@ -560,6 +587,7 @@ std::string run_accel(const AccelArgs& args, std::vector<std::string>& warnings)
     // The reader needs a "vertical" column: the stance column when given, else the trace.
     const io::ForceTable t = read_table(
         args.read, args.stance_column.empty() ? args.accel_column : args.stance_column, warnings);
+    require_unbroken(t);
     const Eigen::VectorXd accel_g = t.column(args.accel_column);
     const Frequency rate = hertz(t.rate_hz);
     std::vector<waveform::StanceBounds> bounds;

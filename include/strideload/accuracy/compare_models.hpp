@@ -33,7 +33,9 @@ namespace strideload::accuracy {
 struct MeasuredSteps {
     std::span<const double> contact_time_s;         ///< [s], required
     std::span<const double> flight_time_s;          ///< [s], required (NaN for a last stance)
-    std::span<const double> peak_vertical_force_N;  ///< active (largest) peak [N], required
+    std::span<const double> peak_vertical_force_N;  ///< active peak [N], required (the largest
+                                                    ///< peak, except when an impact peak is
+                                                    ///< higher: then compare that yourself)
     std::span<const double> vertical_impulse_Ns;    ///< [N·s], optional
     std::span<const double> loading_rate_bw_per_s;  ///< VALR [BW/s], optional
     std::span<const double> braking_peak_N;         ///< magnitude [N], optional
@@ -156,6 +158,15 @@ inline Comparison compare_models(const MeasuredSteps& measured, const Athlete& a
     same_length(measured.propulsive_peak_N, "propulsive_peak_N", true);
     strideload::detail::require_in("speed_m_s", speed.value(), 0.5, 15.0, "m/s");
     strideload::detail::require_in("loa_z", options.loa_z, 1e-9, 10.0, "");
+    if (options.loading_rate)
+        strideload::detail::require_in("waveform_rate_hz", options.waveform_rate.value(), 100.0,
+                                       1e6, "Hz");
+    // A measured column with no finite value (no AP force, say) is not compared.
+    auto any_finite = [](std::span<const double> col) {
+        for (double v : col)
+            if (std::isfinite(v)) return true;
+        return false;
+    };
 
     // The steps the models can be given: finite contact and flight time (a trial's last
     // stance has no flight time). `index` maps them back to measured rows.
@@ -197,7 +208,7 @@ inline Comparison compare_models(const MeasuredSteps& measured, const Athlete& a
         const grf::StepBatch& s = pred.steps;
         auto add = [&](const char* metric, const char* unit, const Eigen::VectorXd& model_col,
                        std::span<const double> measured_col) {
-            if (model_col.size() == 0 || measured_col.empty()) return;
+            if (model_col.size() == 0 || !any_finite(measured_col)) return;
             const Eigen::VectorXd meas = gather(measured_col);
             result.rows.push_back(
                 {model, metric, unit,
@@ -205,8 +216,9 @@ inline Comparison compare_models(const MeasuredSteps& measured, const Athlete& a
         };
         add("peak_vertical_force", "N", s.peak_vertical_force_N, measured.peak_vertical_force_N);
         add("vertical_impulse", "N·s", s.vertical_impulse_Ns, measured.vertical_impulse_Ns);
+        // A model that refused every step has no columns: it is reported, not compared.
         if (options.loading_rate && !measured.loading_rate_bw_per_s.empty() &&
-            model != grf::Model::impulse_balance) {
+            model != grf::Model::impulse_balance && s.peak_vertical_force_N.size() == m) {
             pred.loading_rate_bw_per_s = Eigen::VectorXd::Constant(m, NAN);
             // The measured table's definitions, on this athlete's bodyweight.
             waveform::MetricOptions metric_options = options.metric_options;
@@ -233,6 +245,16 @@ inline Comparison compare_models(const MeasuredSteps& measured, const Athlete& a
         add("peak_braking_force", "N", s.peak_braking_force_N, measured.braking_peak_N);
         add("peak_propulsive_force", "N", s.peak_propulsive_force_N, measured.propulsive_peak_N);
         result.predictions.push_back(std::move(pred));
+    }
+    if (result.rows.empty()) {
+        std::string first;
+        for (const ModelSteps& p : result.predictions)
+            if (!p.first_error.empty()) {
+                first = p.first_error;
+                break;
+            }
+        throw Error("models", "no model could take any of the " + std::to_string(m) + " steps" +
+                                  (first.empty() ? "" : " (first: " + first + ")"));
     }
     return result;
 }
