@@ -54,6 +54,9 @@ struct CsvState {
     detail::TableBuilder* builder = nullptr;  // null while the header is read
     std::vector<std::string>* header = nullptr;
     bool header_done = false;
+    // A data field spanning lines (a quote left open) swallows every row up to the next
+    // quote: fatal even in collect mode, where it would drop those rows as one problem.
+    std::size_t open_quote_line = 0;
 };
 
 // Line breaks inside a quoted field: '\n', or a '\r' not followed by '\n'.
@@ -76,8 +79,10 @@ void on_field(void* text, std::size_t size, void* data) {
         state.builder->field(field, size);
     else
         state.header->emplace_back(field, size);
-    if (size != 0 && (std::memchr(field, '\n', size) || std::memchr(field, '\r', size)))
+    if (size != 0 && (std::memchr(field, '\n', size) || std::memchr(field, '\r', size))) {
+        if (state.builder && state.open_quote_line == 0) state.open_quote_line = state.line;
         state.line += line_breaks(field, size);
+    }
 }
 
 void on_row_end(int terminator, void* data) {
@@ -103,12 +108,20 @@ void on_row_end(int terminator, void* data) {
     }
 }
 
+void throw_if_open_quote(const std::filesystem::path& path, const CsvState& state) {
+    if (state.open_quote_line != 0)
+        throw FileError(path, state.open_quote_line,
+                        "a quoted field runs over the end of the line (a quote left open?): "
+                        "the rows after it would be read as one field");
+}
+
 void parse_chunk(const std::filesystem::path& path, CsvParser& csv, CsvState& state,
                  std::string_view chunk) {
     if (csv_parse(&csv.parser, chunk.data(), chunk.size(), on_field, on_row_end, &state) !=
         chunk.size())
         throw FileError(path, state.line,
                         std::string("CSV parser: ") + csv_strerror(csv_error(&csv.parser)));
+    throw_if_open_quote(path, state);
 }
 
 bool all_numbers(const std::vector<std::string>& names) {
@@ -307,6 +320,7 @@ ForceTable read_force_table(const std::filesystem::path& path, const ForceTableO
         for (std::size_t at = 0; at < rest.size() && !builder.stopped(); at += chunk)
             parse_chunk(path, *csv, state, rest.substr(at, chunk));
         if (!builder.stopped()) csv_fini(&csv->parser, on_field, on_row_end, &state);
+        throw_if_open_quote(path, state);
     }
     if (builder.stopped()) builder.throw_stopped();
 

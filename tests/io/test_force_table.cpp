@@ -458,3 +458,24 @@ TEST_CASE("read_force: delimited files go to read_force_table") {
     CHECK(t.samples() == 9000);
     CHECK(t.column("Fy")[0] == 1718.29);
 }
+
+TEST_CASE("a quote left open in a data row is fatal even in collect mode: no rows swallowed") {
+    const fs::path path = scratch.write("open_quote.csv",
+                                        "time,fz,fx\n"
+                                        "0.000,10,1\n"
+                                        "0.001,\"20,2\n"  // line 3: the quote never closes
+                                        "0.002,30,3\n"
+                                        "0.003,40,4\n"
+                                        "0.004,50,5\n");
+    for (const io::OnError mode : {io::OnError::raise, io::OnError::collect}) {
+        io::ForceTableOptions o = fz_fx();
+        o.on_error = mode;
+        try {
+            (void)io::read_force_table(path, o);
+            FAIL("no error");
+        } catch (const io::FileError& e) {
+            CHECK(e.line() == 3);
+            CHECK(contains(e.what(), "quote"));
+        }
+    }
+}
