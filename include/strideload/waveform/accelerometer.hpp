@@ -544,7 +544,7 @@ inline Force neugebauer2014_peak_force(
         a_g, mass.value(), detail::neugebauer_coefficients(coefficients)));
 }
 
-/// @brief Meyer et al. 2015 peak vGRF (Kiernan et al. 2023's form): F = m·a_max.
+/// @brief Meyer et al. 2015 peak vGRF (Kiernan et al. 2023's form): F = g_n·m·a_max, a in g.
 /// @param peak_vertical_accel peak vertical hip acceleration over stance, gravity included
 /// @param mass body mass [kg], [20, 250]  @return peak vGRF [N]
 inline Force meyer2015_peak_force(Acceleration peak_vertical_accel, Mass mass) {
