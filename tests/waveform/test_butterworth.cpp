@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <numbers>
@@ -324,6 +325,130 @@ TEST_CASE("filtfilt / lfilter / butter reject bad input") {
     CHECK_THROWS_AS(wf::filtfilt(x, wf::FilterCoefficients{{}, {1.0}}), sl::Error);
     CHECK_THROWS_AS(wf::filtfilt(x, wf::FilterCoefficients{std::vector<double>(10, 0.1), {1.0}}),
                     sl::Error);
+}
+
+namespace {
+
+// Σ c exactly enough (double-double), for the DC gain Σb / Σa of a design whose Σa is
+// ~1e-14 of its largest coefficient.
+double dd_sum(const std::vector<double>& c) {
+    sl::detail::DoubleDouble s{};
+    for (double v : c) s = sl::detail::dd_add(s, {v, 0.0});
+    return s.hi + s.lo;
+}
+
+}  // namespace
+
+TEST_CASE("designs whose (b, a) form misplaces the poles throw instead of returning garbage") {
+    // What scipy 1.10.1 returns for two of them, without a word: butter(8, 3, fs=1000) has
+    // the DC gain 0.76860 (Fraction arithmetic on the doubles: 0.7686002753338455) instead of
+    // 1; butter(7, 1, fs=1000) fails an exact Schur–Cohn test, its largest root at
+    // |z| = 1.00297 (mpmath, 80 digits). (The check reads the roots from the very bits of a,
+    // so these numbers are scipy's; our kernel's last bits may differ by platform.)
+    const wf::FilterCoefficients garbage{
+        {5.933224788624174e-17, 4.746579830899339e-16, 1.6613029408147687e-15,
+         3.3226058816295375e-15, 4.153257352036922e-15, 3.3226058816295375e-15,
+         1.6613029408147687e-15, 4.746579830899339e-16, 5.933224788624174e-17},
+        {1.0, -7.903380516816141, 27.328325252697475, -53.99881493359341, 66.68751718242085,
+         -52.71010630788648, 26.039477228321417, -7.350917493167408, 0.9078995880237148}};
+    CHECK(dd_sum(garbage.b) / dd_sum(garbage.a) == doctest::Approx(0.7686002753338455));
+    const wf::FilterCoefficients unstable{
+        {2.9780202437083717e-18, 2.0846141705958602e-17, 6.25384251178758e-17,
+         1.0423070852979301e-16, 1.0423070852979301e-16, 6.25384251178758e-17,
+         2.0846141705958602e-17, 2.9780202437083717e-18},
+        {1.0, -6.971763628103167, 20.83098021604788, -34.578443044809575, 34.43924260349107,
+         -20.580417280448728, 6.832559618042424, -0.9721584842199045}};
+    const Eigen::VectorXd step = wf::lfilter(std::vector<double>(20000, 1.0), unstable);
+    CHECK(step.cwiseAbs().maxCoeff() > 1e6);  // ~1.003^20000 growth; a stable design stays ~1
+
+    struct Case {
+        int order;
+        double cutoff_hz, rate_hz;
+    };
+    for (const Case& k : {Case{8, 3, 1000}, Case{7, 1, 1000}, Case{6, 0.5, 1000},
+                          Case{5, 10, 100000}, Case{8, 497, 1000}, Case{4, 10, 250000}}) {
+        CAPTURE(k.order);
+        CAPTURE(k.cutoff_hz);
+        CAPTURE(k.rate_hz);
+        for (bool hp : {false, true}) {
+            try {
+                (void)(hp ? wf::butter_highpass(k.order, sl::hertz(k.cutoff_hz),
+                                                sl::hertz(k.rate_hz))
+                          : wf::butter_lowpass(k.order, sl::hertz(k.cutoff_hz),
+                                               sl::hertz(k.rate_hz)));
+                FAIL("no error");
+            } catch (const sl::Error& e) {
+                CHECK(e.field() == "cutoff_hz");
+                CHECK(e.value() == k.cutoff_hz);
+            }
+        }
+    }
+    CHECK_THROWS_AS(wf::lowpass_filtfilt(fukuchi_column(2), 8, sl::hertz(3), sl::hertz(1000)),
+                    sl::Error);
+}
+
+TEST_CASE("borderline designs that pass stay within the documented accuracy of scipy's SOS") {
+    const std::vector<double> fy = fukuchi_column(2);
+    // Order 5 at 10 Hz, 10 kHz (an accelerometer method's filter at a high sample rate) and
+    // order 8 at 8 Hz, 1000 Hz (just above order 8's limit, 0.0076 × rate). The Fukuchi trace
+    // is taken as sampled at those rates. scipy 1.10.1:
+    // sosfiltfilt(butter(N, fc, fs=rate, output='sos'), Fy)[index] (second-order sections,
+    // no expanded polynomial); scipy's own filtfilt(b, a) differs from it by 2.8e-4 and 7.2e-5.
+    struct Case {
+        int order;
+        double cutoff_hz, rate_hz;
+        std::vector<Sample> sos;
+    };
+    const std::vector<Case> cases = {
+        {5,
+         10,
+         10000,
+         {{0, 1365.8559416579885},
+          {1, 1363.4421425131368},
+          {496, 679.3880878432975},
+          {1000, 800.9459265257178},
+          {2500, 767.5045781316873},
+          {4500, 768.5334040429792},
+          {6000, 769.8171536187772},
+          {8999, 767.9217748370428}}},
+        {8,
+         8,
+         1000,
+         {{0, 1632.2568547518163},
+          {1, 1600.9850435677238},
+          {56, 373.61306735777066},
+          {1000, 661.6166838129399},
+          {2500, 765.2562499135348},
+          {4500, 713.6581973625945},
+          {6000, 619.1924912028936},
+          {8999, 819.706980108787}}},
+    };
+    for (const Case& k : cases) {
+        CAPTURE(k.order);
+        const auto c = wf::butter_lowpass(k.order, sl::hertz(k.cutoff_hz), sl::hertz(k.rate_hz));
+        std::array<sl::detail::NpComplex, 8> poles{};
+        std::vector<double> b(c.b.size()), a(c.a.size());
+        sl::detail::butter_design(k.order, k.cutoff_hz, k.rate_hz, false, b.data(), a.data(),
+                                  poles.data());
+        const double estimate =
+            sl::detail::tf_pole_error(a.data(), poles.data(), k.order).response_error;
+        CHECK(estimate <= wf::detail::max_tf_response_error);
+        // The estimate bounds the response error per pass: filtfilt's two passes stay within
+        // twice it, and the DC gain (1 by design) within it.
+        const double err = max_rel_error(wf::filtfilt(fy, c), k.sos);
+        CHECK(err < 1e-3);
+        CHECK(err <= 2 * estimate);
+        CHECK(std::abs(dd_sum(c.b) / dd_sum(c.a) - 1.0) <= estimate);
+    }
+    // Every design the library's accelerometer methods use at up to 10 kHz passes: order 5 at
+    // 10 Hz and order 4 at 10–25 Hz.
+    for (double rate = 100; rate <= 10000; rate += 7.3) {
+        CAPTURE(rate);
+        CHECK_NOTHROW((void)wf::butter_lowpass(5, sl::hertz(10), sl::hertz(rate)));
+        for (double fc : {10.0, 15.0, 20.0, 25.0})
+            if (fc < 0.5 * rate)
+                CHECK_NOTHROW((void)wf::butter_lowpass(4, sl::hertz(fc), sl::hertz(rate)));
+    }
 }
 
 TEST_CASE("coefficients are normalised by a[0] and padded, as scipy's lfilter does") {

@@ -21,7 +21,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <complex>
 #include <cstddef>
+#include <limits>
 #include <numbers>
 #include <vector>
 
@@ -58,8 +60,9 @@ inline NpComplex np_div(NpComplex x, NpComplex y) {
 /// @param order filter order N  @param cutoff_hz −3 dB frequency [Hz]  @param rate_hz [Hz]
 /// @param highpass false for low-pass  @param b numerator, N + 1 values (out)
 /// @param a denominator, N + 1 values, a[0] = 1 (out)
+/// @param poles the N digital poles of the design, the roots a should have (out; optional)
 inline void butter_design(int order, double cutoff_hz, double rate_hz, bool highpass, double* b,
-                          double* a) {
+                          double* a, NpComplex* poles = nullptr) {
     if (order < 1 || order > max_iir_order) return;  // the callers validate; bounds the loops
     const int n = order;
     // iirfilter: Wn normalised to Nyquist, then pre-warped with fs = 2.
@@ -127,6 +130,88 @@ inline void butter_design(int order, double cutoff_hz, double rate_hz, bool high
         }
     }
     for (int i = 0; i <= n; ++i) a[i] = poly[static_cast<std::size_t>(i)].re;
+    if (poles != nullptr)
+        for (int i = 0; i < n; ++i) poles[i] = p[static_cast<std::size_t>(i)];
+}
+
+/// A double-double number hi + lo (|lo| ≤ ulp(hi)/2), ~106 significant bits.
+struct DoubleDouble {
+    double hi = 0.0, lo = 0.0;
+};
+/// Knuth's TwoSum: x + y exactly, as a double-double.
+inline DoubleDouble dd_add(DoubleDouble x, DoubleDouble y) {
+    const double s = x.hi + y.hi;
+    const double v = s - x.hi;
+    const double e = (x.hi - (s - v)) + (y.hi - v) + x.lo + y.lo;
+    const double hi = s + e;
+    return {hi, e - (hi - s)};
+}
+/// x · y with the product's rounding error recovered by a fused multiply-add.
+inline DoubleDouble dd_mul(DoubleDouble x, double y) {
+    const double p = x.hi * y;
+    const double e = std::fma(x.hi, y, -p) + x.lo * y;
+    const double hi = p + e;
+    return {hi, e - (hi - p)};
+}
+
+/// How far the roots of an expanded denominator lie from the poles it was expanded from.
+struct PoleError {
+    /// Σ_i |W_i| / (1 − |p_i|): first-order estimate of the largest relative error, over all
+    /// frequencies, of the denominator's frequency response (each root r_i ≈ p_i − W_i, and
+    /// |e^{jω} − p_i| ≥ 1 − |p_i|); infinite when a disk below is not isolated or not inside
+    /// the unit circle
+    double response_error = 0.0;
+    /// max_i N·|W_i|: every root lies within this of its own pole (rigorous, given isolation)
+    double max_root_distance = 0.0;
+};
+
+/// @brief Where the roots of the monic polynomial a (N + 1 coefficients, a[0] = 1) lie
+/// relative to the distinct points p (the poles a was expanded from), without root finding.
+/// With the Weierstrass corrections W_i = a(p_i) / Π_{j≠i} (p_i − p_j), a(z) is the
+/// characteristic polynomial of diag(p) − W·1ᵀ (Lagrange interpolation at the p_i), so by
+/// Gerschgorin's theorem its roots lie in the disks |z − p_i| ≤ N·|W_i|, and a disk disjoint
+/// from the others holds exactly one root (Smith BT (1970) J ACM 17:661–674). a(p_i) is
+/// evaluated in double-double arithmetic: the rounding of the coefficients themselves, which is
+/// what is measured, is ~1e-16 of their size, so plain Horner could not see it.
+/// @param a denominator, a[0] = 1  @param p the N poles, |p_i| < 1  @param n N, 1–8
+/// @return the response error estimate (infinite unless each disk is isolated and inside the
+/// unit circle) and the largest disk radius
+inline PoleError tf_pole_error(const double* a, const NpComplex* p, int n) {
+    if (n < 1 || n > max_iir_order) {  // the callers validate; bounds the loops
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        return {inf, inf};
+    }
+    std::array<double, max_iir_order> radius{}, w{};
+    for (int i = 0; i < n; ++i) {
+        const double zr = p[i].re, zi = p[i].im;
+        DoubleDouble sr{a[0], 0.0}, si{};
+        for (int k = 1; k <= n; ++k) {
+            const DoubleDouble re =
+                dd_add(dd_add(dd_mul(sr, zr), dd_mul(si, -zi)), DoubleDouble{a[k], 0.0});
+            si = dd_add(dd_mul(sr, zi), dd_mul(si, zr));
+            sr = re;
+        }
+        std::complex<double> d{1.0, 0.0};
+        for (int j = 0; j < n; ++j)
+            if (j != i) d *= std::complex<double>{zr - p[j].re, zi - p[j].im};
+        const auto u = static_cast<std::size_t>(i);
+        w[u] = std::abs(std::complex<double>{sr.hi + sr.lo, si.hi + si.lo} / d);
+        radius[u] = static_cast<double>(n) * w[u];
+    }
+    PoleError e;
+    for (int i = 0; i < n; ++i) {
+        const auto u = static_cast<std::size_t>(i);
+        const double margin = 1.0 - std::hypot(p[i].re, p[i].im);
+        bool isolated = std::isfinite(radius[u]) && radius[u] < margin;
+        for (int j = 0; j < n; ++j)
+            if (j != i)
+                isolated = isolated && radius[u] + radius[static_cast<std::size_t>(j)] <
+                                           std::hypot(p[i].re - p[j].re, p[i].im - p[j].im);
+        e.response_error =
+            isolated ? e.response_error + w[u] / margin : std::numeric_limits<double>::infinity();
+        e.max_root_distance = std::max(e.max_root_distance, radius[u]);
+    }
+    return e;
 }
 
 /// A transfer function normalised for the recursion: a[0] = 1, b and a zero-padded to
