@@ -195,6 +195,64 @@ TEST_CASE("half-sine train: exact contact, flight, step, peak, impulse = m g T_s
     CHECK(s.column("step_time_s").count == steps - 1);
 }
 
+TEST_CASE("a contact cut by the end of the trial still ends the previous stance's flight") {
+    // Half-sine contacts (tc = 0.25 s, flight 0.1 s) at 1 kHz; the trial ends 40 ms into the
+    // fifth contact, less than min_contact = 0.1 s of it inside the signal.
+    const double rate = 1000.0, tc = 0.25, tf = 0.1, fmax = 1500.0;
+    std::vector<double> f(static_cast<std::size_t>(0.05 * rate + 4 * (tc + tf) * rate + 40));
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        const double t = static_cast<double>(i) / rate - 0.05;
+        const double u = t - std::floor(t / (tc + tf)) * (tc + tf);
+        f[i] = t >= 0 && u < tc ? fmax * std::sin(std::numbers::pi * u / tc) : 0.0;
+    }
+    const auto st = wf::detect_stances(f, sl::hertz(rate));
+    REQUIRE(st.size() == 5);
+    CHECK_FALSE(st[4].complete);
+    const auto table = wf::stance_metrics(f, sl::hertz(rate), st, runner(70));
+    REQUIRE(table.size() == 4);
+    const double delta = tc / std::numbers::pi * std::asin(50.0 / fmax);  // 50 N crossing
+    // Linear interpolation of the sine at 1 kHz: crossing times good to < 1e-6 s.
+    CHECK(std::abs(table.flight_time_s[3] - (tf + 2 * delta)) < 1e-6);
+    CHECK(std::abs(table.step_time_s[3] - (tc + tf)) < 1e-6);
+}
+
+TEST_CASE("long recording: crossings exactly at a sample 1.09e7 samples in are accepted") {
+    // At 333.3 Hz a crossing time t = k / rate gives t · rate = k ± 1.9e-9 for these k (the
+    // rounding of t is ~k · 1.1e-16 samples), outside a fixed 1e-9-sample tolerance. The force
+    // equals the 50 N threshold exactly on the sample before each contact and on its last
+    // sample, so touchdown and take-off fall exactly on samples.
+    const double rate = 333.3;
+    const std::ptrdiff_t b1 = 10921584, b2 = 10921642;
+    std::vector<double> f(static_cast<std::size_t>(b2 + 100), 0.0);
+    for (const std::ptrdiff_t b : {b1, b2}) {
+        const auto u = static_cast<std::size_t>(b);
+        f[u - 1] = 50.0;
+        for (std::size_t k = u; k < u + 39; ++k) f[k] = 1500.0;
+        f[u + 39] = 50.0;
+    }
+    const auto st = wf::detect_stances(f, sl::hertz(rate));
+    REQUIRE(st.size() == 2);
+    CHECK(st[0].begin == b1);
+    CHECK(st[0].end == b1 + 40);
+    CHECK(st[0].complete);
+    CHECK(st[0].touchdown_s == static_cast<double>(b1 - 1) / rate);
+    CHECK(st[0].takeoff_s == static_cast<double>(b1 + 39) / rate);
+    CHECK(st[1].begin == b2);
+    const auto table = wf::stance_metrics(f, sl::hertz(rate), st, runner(70));
+    REQUIRE(table.size() == 2);
+    for (Eigen::Index i = 0; i < 2; ++i) {
+        CAPTURE(i);
+        // From the sample before the first above 50 N to the last at 50 N: 40 sample periods;
+        // trapezoids 50 → 1500 N, 38 periods at 1500 N, 1500 → 50 N.
+        CHECK(table.contact_time_s[i] == doctest::Approx(40.0 / rate).epsilon(1e-12));
+        CHECK(table.vertical_impulse_Ns[i] ==
+              doctest::Approx((1550.0 + 38 * 1500.0) / rate).epsilon(1e-12));
+    }
+    // Times near 3.3e4 s carry ~7e-12 s of rounding each.
+    CHECK(table.flight_time_s[0] == doctest::Approx(18.0 / rate).epsilon(1e-9));
+    CHECK(table.step_time_s[0] == doctest::Approx(58.0 / rate).epsilon(1e-9));
+}
+
 TEST_CASE("rearfoot stance: impact peak, VALR = VILR = the ramp's slope, active peak") {
     // Vertices [s, BW]: touchdown ramp to a 1.6 BW impact peak at 30 ms, dip, 2.4 BW active
     // peak at 120 ms, off at 250 ms; at 1 kHz every vertex is a sample.

@@ -131,8 +131,8 @@ TEST_CASE("hysteresis: a force chattering around the threshold ends the contact 
 TEST_CASE("a signal that starts or ends inside a contact flags those contacts incomplete") {
     const double rate = 500.0;
     auto f = half_sines(1500.0, 0.3, 0.12, rate, 6, 0.0);
-    // Cut 40 ms into the first contact and 150 ms into the last (a cut contact shorter than
-    // min_contact inside the signal would be dropped as a spike could be).
+    // Cut 40 ms into the first contact and 150 ms into the last (the next test cuts them
+    // shorter than min_contact).
     std::vector<double> cut(f.begin() + 20, f.begin() + static_cast<long>(5 * 0.42 * rate) + 75);
     const auto st = wf::detect_stances(cut, sl::hertz(rate));
     REQUIRE(st.size() == 6);
@@ -142,6 +142,37 @@ TEST_CASE("a signal that starts or ends inside a contact flags those contacts in
     CHECK(st.back().end == static_cast<Eigen::Index>(cut.size()));
     CHECK(st.back().takeoff_s == double(cut.size() - 1) / rate);
     for (std::size_t i = 1; i + 1 < st.size(); ++i) CHECK(st[i].complete);
+}
+
+TEST_CASE("contacts cut by the ends of the signal are kept however short their visible part") {
+    const double rate = 1000.0, tc = 0.25, tf = 0.1, peak = 1500.0;
+    const auto f = half_sines(peak, tc, tf, rate, 5, 0.0);
+    // Start 30 ms before the end of the first contact (its visible part 30 − δ ms long), end
+    // 40 ms into the fifth (δ = tc/π asin(50/peak) = 2.65 ms before 50 N is reached): both
+    // visible parts are shorter than min_contact = 0.1 s.
+    const double delta = tc / std::numbers::pi * std::asin(50.0 / peak);
+    const std::size_t from = 220, to = static_cast<std::size_t>(4 * (tc + tf) * rate) + 40;
+    const std::vector<double> cut(f.begin() + static_cast<long>(from),
+                                  f.begin() + static_cast<long>(to));
+    const double t0 = static_cast<double>(from) / rate;  // time of cut[0] in f
+    const auto st = wf::detect_stances(cut, sl::hertz(rate));
+    REQUIRE(st.size() == 5);
+    CHECK_FALSE(st.front().complete);
+    CHECK(st.front().begin == 0);
+    CHECK(st.front().takeoff_s - st.front().touchdown_s < 0.1);
+    CHECK_FALSE(st.back().complete);
+    CHECK(st.back().end == static_cast<Eigen::Index>(cut.size()));
+    CHECK(st.back().takeoff_s - st.back().touchdown_s < 0.1);
+    for (std::size_t i = 1; i + 1 < st.size(); ++i) CHECK(st[i].complete);
+    // The cut contacts' touchdowns still bound their neighbours' flights: 0.1 s + 2δ each, to
+    // within the linear interpolation error of the sine (< 1e-6 s at 1 kHz).
+    CHECK(std::abs(st[1].touchdown_s - st[0].takeoff_s - (tf + 2 * delta)) < 1e-6);
+    CHECK(std::abs(st[4].touchdown_s - st[3].takeoff_s - (tf + 2 * delta)) < 1e-6);
+    CHECK(std::abs(st[4].touchdown_s - (4 * (tc + tf) + delta - t0)) < 1e-6);
+    // A complete contact of the same visible length is still a spike and is dropped.
+    std::vector<double> spike(cut);
+    spike.insert(spike.end(), 20, 0.0);
+    CHECK(wf::detect_stances(spike, sl::hertz(rate)).size() == 4);
 }
 
 TEST_CASE("min_flight bridges short dips; min_contact drops short spikes") {

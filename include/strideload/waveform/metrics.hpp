@@ -299,7 +299,11 @@ inline strideload::detail::StanceSpan span_of(std::span<const double> f, std::sp
     v.ap = ap.empty() ? nullptr : ap.data() + s.begin;
     v.n = s.end - s.begin;
     const auto b = static_cast<std::size_t>(s.begin), e = static_cast<std::size_t>(s.end);
-    const double tol = 1e-9;
+    // A crossing time t = (k + u) / rate carries ~2 roundings relative to itself, so t · rate
+    // is off from k + u by up to ~k · 2.2e-16 samples: in a long recording (≥ 1e7 samples) a
+    // crossing exactly at a sample (u = 0 or 1) would otherwise fall outside [k, k + 1].
+    const double tol =
+        1e-9 + 8.0 * std::numeric_limits<double>::epsilon() * static_cast<double>(s.end);
     if (std::isnan(s.touchdown_s)) {
         v.lead = 0.5;
         v.f_on = f[b];

@@ -1,7 +1,8 @@
 /// @file
 /// Stance (foot contact) detection in a continuous vertical ground reaction force: a contact
 /// starts when the force rises above a threshold and ends when it falls below a release level
-/// (hysteresis), runs shorter than a minimum contact time are noise, and dips shorter than a
+/// (hysteresis), complete runs shorter than a minimum contact time are noise (a run cut by
+/// either end of the signal is kept, flagged incomplete), and dips shorter than a
 /// minimum flight time may be bridged. Touchdown and take-off are the linearly interpolated
 /// threshold crossings, so contact times are not quantised to the sample period. Fixed
 /// force-plate thresholds of 10–50 N are the usual criterion (Tirosh & Sparrow 2003, J Appl
@@ -26,21 +27,26 @@ namespace strideload::waveform {
 struct StanceOptions {
     Force threshold = newtons(50.0);  ///< a contact starts when the force rises above this [N]
     Force release = newtons(50.0);    ///< and ends when it falls below this (≤ threshold) [N]
-    Time min_contact = seconds(0.1);  ///< shorter contacts are noise spikes and are dropped [s]
-    Time min_flight = seconds(0.0);   ///< a dip shorter than this does not end a contact [s]
+    /// complete contacts shorter than this are noise spikes and are dropped [s]; not applied
+    /// to a contact cut by the start or end of the signal, whose length is unknown
+    Time min_contact = seconds(0.1);
+    Time min_flight = seconds(0.0);  ///< a dip shorter than this does not end a contact [s]
 };
 
-/// One foot contact. Samples [begin, end) are those at or above the release level after the
-/// threshold crossing. touchdown_s / takeoff_s are the interpolated crossing times (s from the
-/// first sample) set by detect_stances; left NaN (a stance built by hand), the metrics take
-/// each sample to stand for 1/rate of contact: touchdown half a period before `begin`,
-/// take-off half a period after `end − 1`.
+/// One foot contact. Samples [begin, end) run from the first sample above the threshold to
+/// the last before the force falls below the release level: all at or above the release level
+/// unless min_flight bridged a dip, whose samples (below it) lie inside the range too.
+/// touchdown_s / takeoff_s are the interpolated crossing times (s from the first sample) set
+/// by detect_stances; left NaN (a stance built by hand), the metrics take each sample to stand
+/// for 1/rate of contact: touchdown half a period before `begin`, take-off half a period after
+/// `end − 1`.
 struct Stance {
     Eigen::Index begin = 0;  ///< first sample of the contact
     Eigen::Index end = 0;    ///< one past the last sample of the contact
     /// false when the signal starts or ends inside this contact: its duration and forces are
-    /// unknown, so it is never measured or summarised (but its touchdown still ends the
-    /// previous stance's flight)
+    /// unknown, so it is never measured or summarised, and kept however short its visible
+    /// part (min_contact does not apply) because its touchdown still ends the previous
+    /// stance's flight
     bool complete = false;
     double touchdown_s = std::numeric_limits<double>::quiet_NaN();  ///< [s] (0 if begin = 0)
     double takeoff_s = std::numeric_limits<double>::quiet_NaN();    ///< [s] (last sample time
@@ -73,9 +79,12 @@ inline void validate(const StanceOptions& o, double rate_hz) {
 /// sample below `release` (hysteresis: noise between the two levels cannot make it chatter).
 /// Touchdown and take-off are where the straight line between the two samples around each
 /// crossing meets the level (threshold on the way up, release on the way down). Contacts
-/// separated by less than `min_flight` (take-off to next touchdown) are merged; then contacts
-/// shorter than `min_contact` (take-off − touchdown; for an incomplete contact the part
-/// inside the signal) are dropped.
+/// separated by less than `min_flight` (take-off to next touchdown) are merged; then complete
+/// contacts shorter than `min_contact` (take-off − touchdown) are dropped. A contact cut by
+/// the start or end of the signal is always kept (complete = false), however short its part
+/// inside the signal: its length says nothing about whether it is a spike, and dropping a
+/// real contact would lose the previous contact's flight and step time (a spike at the very
+/// end is kept too, and then ends the previous flight early).
 /// @param vertical_N vertical ground reaction force [N], finite
 /// @param rate sample rate [Hz]  @param options threshold, release [N], min_contact,
 /// min_flight [s]  @param out the contacts in time order
@@ -97,7 +106,7 @@ inline void detect_stances(std::span<const double> vertical_N, Frequency rate,
     const double min_flight = options.min_flight.value();
     const double min_contact = options.min_contact.value();
     auto emit = [&](const Stance& s) {
-        if (s.takeoff_s - s.touchdown_s >= min_contact) out.push_back(s);
+        if (!s.complete || s.takeoff_s - s.touchdown_s >= min_contact) out.push_back(s);
     };
     Stance cur;
     bool have = false;
