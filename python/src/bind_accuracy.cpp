@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "metric_options.hpp"
+#include "measured.hpp"
 
 namespace py = pybind11;
 namespace sl = strideload;
@@ -27,16 +27,14 @@ namespace grf = strideload::grf;
 
 namespace {
 
-using Column = py::array_t<double, py::array::c_style>;
+using Column = sl::python::Doubles;
 
 std::span<const double> view(const Column& x, const char* name) {
-    if (x.ndim() != 1)
-        throw sl::Error(name, static_cast<double>(x.ndim()), "1 (one value per stance)");
-    return {x.data(), static_cast<std::size_t>(x.shape(0))};
+    return sl::python::view(x, name, "1 (one value per stance)");
 }
 
 std::span<const double> view(const std::optional<Column>& x, const char* name) {
-    return x ? view(*x, name) : std::span<const double>{};
+    return sl::python::view(x, name, "1 (one value per stance)");
 }
 
 // The leg length stands in for models that never read it (as in bind_grf.cpp).

@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-#include "metric_options.hpp"
+#include "measured.hpp"
 
 namespace py = pybind11;
 namespace sl = strideload;
@@ -32,16 +32,14 @@ namespace wf = strideload::waveform;
 
 namespace {
 
-using Signal = py::array_t<double, py::array::c_style>;
+using Signal = sl::python::Doubles;
 
 std::span<const double> view(const Signal& x, const char* name) {
-    if (x.ndim() != 1)
-        throw sl::Error(name, static_cast<double>(x.ndim()), "1 (a 1-D array of samples)");
-    return {x.data(), static_cast<std::size_t>(x.shape(0))};
+    return sl::python::view(x, name, "1 (a 1-D array of samples)");
 }
 
 std::span<const double> view(const std::optional<Signal>& x, const char* name) {
-    return x ? view(*x, name) : std::span<const double>{};
+    return sl::python::view(x, name, "1 (a 1-D array of samples)");
 }
 
 wf::FilterCoefficients coefficients(std::vector<double> b, std::vector<double> a) {

@@ -12,6 +12,7 @@
 #include <system_error>
 #include <vector>
 
+#include "scratch.hpp"
 #include "strideload/io/force_table.hpp"
 
 namespace io = strideload::io;
@@ -22,22 +23,7 @@ namespace {
 const fs::path data_dir = fs::path(STRIDELOAD_TEST_DATA_DIR);
 const fs::path fukuchi = data_dir / "fukuchi2017" / "RBDS0041runT252forces.txt";
 
-// A scratch directory for files written by the tests, removed at exit.
-struct Scratch {
-    fs::path dir = fs::temp_directory_path() /
-                   ("strideload_io_table_" + std::to_string(static_cast<long>(::getpid())));
-    Scratch() { fs::create_directories(dir); }
-    ~Scratch() {
-        std::error_code ignored;
-        fs::remove_all(dir, ignored);
-    }
-    fs::path write(const std::string& name, const std::string& text) const {
-        const fs::path path = dir / name;
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
-    }
-};
-const Scratch scratch;
+const test::Scratch scratch("strideload_io_table_");
 
 io::ForceTableOptions fz_fx() {
     io::ForceTableOptions o;

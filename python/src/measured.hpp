@@ -1,11 +1,33 @@
-// The waveform::MetricOptions the bindings build from Python keywords (stance_metrics,
-// accel_stance_metrics and compare_models use the same definitions).
+// Helpers shared by the measured-force bindings: 1-D float64 views of numpy arrays, and the
+// waveform::MetricOptions built from Python keywords (stance_metrics, accel_stance_metrics and
+// compare_models use the same definitions).
 #pragma once
 
+#include <pybind11/numpy.h>
+
+#include <cstddef>
+#include <optional>
+#include <span>
 #include <strideload/waveform/metrics.hpp>
 #include <string>
 
 namespace strideload::python {
+
+/// A C-contiguous float64 numpy array, read in place when it already is one.
+using Doubles = pybind11::array_t<double, pybind11::array::c_style>;
+
+/// @brief The samples of a 1-D array; Error (ValueError) naming @p name otherwise.
+/// @param what the allowed number of dimensions in words, for the message
+inline std::span<const double> view(const Doubles& x, const char* name, const char* what) {
+    if (x.ndim() != 1) throw Error(name, static_cast<double>(x.ndim()), what);
+    return {x.data(), static_cast<std::size_t>(x.shape(0))};
+}
+
+/// @brief view() of an optional array; empty when absent.
+inline std::span<const double> view(const std::optional<Doubles>& x, const char* name,
+                                    const char* what) {
+    return x ? view(*x, name, what) : std::span<const double>{};
+}
 
 /// @brief 'propulsive_positive' or 'braking_positive'; Error (ValueError) otherwise.
 inline waveform::ApSign ap_sign_from(const std::string& name) {
