@@ -521,11 +521,15 @@ std::string run_compare(const CompareArgs& args, std::vector<std::string>& warni
                            fmt::format("[{}, {}]", f(a.loa_low_pct, 1), f(a.loa_high_pct, 1)),
                            f(a.mape_pct, 1), f(a.r2, 2));
     }
+    // The steps the models were given: those with a contact and a flight time.
+    Eigen::Index modelled = 0;
+    for (Eigen::Index i = 0; i < m.table.size(); ++i)
+        modelled +=
+            std::isfinite(m.table.contact_time_s[i]) && std::isfinite(m.table.flight_time_s[i]);
     for (const accuracy::ModelSteps& p : c.predictions) {
         if (p.n_failed > 0)
-            out += fmt::format("\n{}: {} of {} steps refused (first: {})",
-                               grf::model_info(p.model).name, p.n_failed, m.table.size(),
-                               p.first_error);
+            out += fmt::format("\n{}: {} of {} modelled steps refused (first: {})",
+                               grf::model_info(p.model).name, p.n_failed, modelled, p.first_error);
         if (p.n_failed_loading_rate > 0)
             out +=
                 fmt::format("\n{}: no loading rate for {} steps (first: {})",
