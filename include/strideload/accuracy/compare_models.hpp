@@ -140,8 +140,10 @@ inline void predict_steps(grf::Model model, const grf::StepBatchInput& in,
 /// @param options models, model options, LoA multiplier, waveform rate
 /// @return the agreement table (one row per model and metric the model gives) and the
 ///         per-step predictions
-/// @throws Error when the measured spans differ in length or no step has finite contact and
-///         flight times
+/// @throws Error when the measured spans differ in length, the speed is outside [0.5, 15] m/s,
+///         loa_z outside (0, 10], the waveform rate outside [100 Hz, 1 MHz] (when loading
+///         rates are compared), no step has finite contact and flight times, or no model
+///         could take any step (the message quotes the first refusal)
 inline Comparison compare_models(const MeasuredSteps& measured, const Athlete& athlete, Speed speed,
                                  const CompareOptions& options = {}) {
     const std::size_t n = measured.contact_time_s.size();
