@@ -7,6 +7,7 @@
 #include "strideload/athlete.hpp"
 #include "strideload/error.hpp"
 #include "strideload/grf/models.hpp"
+#include "strideload/load/cumulative.hpp"
 #include "strideload/stride.hpp"
 #include "strideload/units.hpp"
 #include "strideload/version.hpp"

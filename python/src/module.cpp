@@ -9,14 +9,16 @@ void bind_grf(py::module_& m);
 void bind_io(py::module_& m);
 void bind_waveform(py::module_& m);
 void bind_accuracy(py::module_& m);
+void bind_load(py::module_& m);
 
 PYBIND11_MODULE(_core, m) {
     m.doc() =
         "strideload C++ core: per-step ground reaction force models, force files, force "
-        "signals and model accuracy (SI units)";
+        "signals, model accuracy and cumulative loading (SI units)";
     m.attr("__version__") = strideload::version;
     bind_grf(m);
     bind_io(m);
     bind_waveform(m);
     bind_accuracy(m);
+    bind_load(m);
 }

@@ -14,7 +14,8 @@ measurement. All quantities are SI floats with the unit in the argument name (``
 """
 
 from ._version import __version__
-from ._core import STANDARD_GRAVITY, StepLoad
+from ._core import (STANDARD_GRAVITY, StepLoad, cumulative_weighted_peak, equivalent_cycles,
+                    stress_stimulus)
 from .accel import accel_methods, accel_stance_metrics, vgrf_from_accel
 from .force import (butter, compare_models, detect_stances, filtfilt, lfilter, read_force,
                     stance_metrics, stance_summary)
@@ -38,6 +39,9 @@ __all__ = [
     "detect_stances",
     "stance_metrics",
     "stance_summary",
+    "stress_stimulus",
+    "cumulative_weighted_peak",
+    "equivalent_cycles",
     "compare_models",
     "accel_methods",
     "vgrf_from_accel",
