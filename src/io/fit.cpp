@@ -1,8 +1,12 @@
 // FIT decoder (read_fit, decode_fit), written from the public FIT protocol description.
 //
 // Speed: each definition message is compiled once into a plan — for every field this decoder
-// wants, its byte offset in the data message, base type and destination — so a data message
-// costs a handful of loads from the byte buffer and no allocation.
+// wants, its byte offset in the data message, how to read it (a fast path for the little-endian
+// integer types watches write), its destination slot, scale and offset — so a data message costs
+// a handful of loads from the byte buffer and no allocation. Each definition keeps its own slot
+// array, NaN-filled once when it is defined: the planned fields overwrite their slots in every
+// message, so only the slots the packed compressed_speed_distance may leave alone are reset per
+// message. Record columns are sized once from the bytes left and written by index.
 #include "strideload/io/fit.hpp"
 
 #include <algorithm>
@@ -22,9 +26,9 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// CRC-16/ARC, slicing by 4: table[k][b] is the CRC of byte b followed by k zero bytes.
+// CRC-16/ARC, slicing by 8: table[k][b] is the CRC of byte b followed by k zero bytes.
 struct CrcTables {
-    std::array<std::array<std::uint16_t, 256>, 4> t{};
+    std::array<std::array<std::uint16_t, 256>, 8> t{};
     constexpr CrcTables() {
         for (unsigned b = 0; b < 256; ++b) {
             unsigned crc = b;
@@ -32,7 +36,7 @@ struct CrcTables {
             t[0][b] = static_cast<std::uint16_t>(crc);
         }
         for (unsigned b = 0; b < 256; ++b)
-            for (std::size_t k = 1; k < 4; ++k)
+            for (std::size_t k = 1; k < 8; ++k)
                 t[k][b] =
                     static_cast<std::uint16_t>((t[k - 1][b] >> 8) ^ t[0][t[k - 1][b] & 0xFFU]);
     }
@@ -271,14 +275,64 @@ std::span<const ProfileField> profile_of(std::uint16_t global) noexcept {
     }
 }
 
-// A field of a definition that is decoded: where it is and where it goes.
+// How a planned field is read: the little-endian integer types watches write take a fast path
+// without the base-type switch; everything else goes through read_value.
+enum class Read : std::uint8_t { u8, u16, u32, s32, generic, packed_speed_distance };
+
+Read read_kind(std::uint8_t base, bool big_endian) noexcept {
+    if (base == uint8 || base == enum_) return Read::u8;
+    if (big_endian) return Read::generic;
+    switch (base) {
+        case uint16:
+            return Read::u16;
+        case uint32:
+            return Read::u32;
+        case sint32:
+            return Read::s32;
+        default:
+            return Read::generic;
+    }
+}
+
+// A field of a definition that is decoded: where it is, how to read it and where it goes.
 struct PlannedField {
     std::uint32_t offset;
     std::uint8_t base;
+    Read read;
     std::uint8_t slot;
+    bool scaled;  // scale != 1 or offset != 0
     double scale;
     double offset_value;
 };
+
+// The value of planned field @p f at @p p, NaN when invalid, scale and offset applied.
+double planned_value(const PlannedField& f, const std::uint8_t* p, bool be) noexcept {
+    double v;
+    switch (f.read) {
+        case Read::u8:
+            v = *p == 0xFF ? nan : *p;
+            break;
+        case Read::u16: {
+            const auto x = load<std::uint16_t>(p, false);
+            v = x == 0xFFFF ? nan : x;
+            break;
+        }
+        case Read::u32: {
+            const auto x = load<std::uint32_t>(p, false);
+            v = x == 0xFFFFFFFFU ? nan : x;
+            break;
+        }
+        case Read::s32: {
+            const auto x = load<std::int32_t>(p, false);
+            v = x == 0x7FFFFFFF ? nan : x;
+            break;
+        }
+        default:
+            v = read_value(f.base, p, be);
+            break;
+    }
+    return f.scaled ? v / f.scale - f.offset_value : v;
+}
 
 struct Definition {
     bool defined = false;
@@ -288,7 +342,9 @@ struct Definition {
     std::uint32_t size = 0;  // bytes of the data message after its header
     std::int64_t timestamp_offset = -1;
     std::uint8_t timestamp_base = uint32;
+    bool packed_speed_distance = false;  // a record with compressed_speed_distance
     std::vector<PlannedField> fields;
+    std::array<double, max_slots> values;  // slots of the message being decoded
 };
 
 const char* const sport_names[] = {
@@ -342,6 +398,7 @@ class Decoder {
             start = decode_one(start);
             ++out_.files;
         }
+        trim_records();
         return std::move(out_);
     }
 
@@ -432,8 +489,13 @@ class Decoder {
                     f.slot == r_compressed_speed_distance && d.global == msg_record && size == 3;
                 // An array or a size that disagrees with the base type is not a value we know
                 // how to read: left out, never guessed.
-                if (packed || (base <= uint64z && base != string && size == base_size(base)))
-                    d.fields.push_back({offset, base, f.slot, f.scale, f.offset});
+                if (packed || (base <= uint64z && base != string && size == base_size(base))) {
+                    const Read read =
+                        packed ? Read::packed_speed_distance : read_kind(base, d.big_endian);
+                    d.fields.push_back({offset, base, read, f.slot, f.scale != 1 || f.offset != 0,
+                                        f.scale, f.offset});
+                    d.packed_speed_distance = d.packed_speed_distance || packed;
+                }
             }
             offset += size;
         }
@@ -447,12 +509,13 @@ class Decoder {
             developer_fields_[local] = 0;
         }
         d.size = offset;
+        d.values.fill(nan);
         definitions_[local] = std::move(d);
         return q;
     }
 
     std::size_t data(std::size_t pos, std::size_t end, std::uint8_t local, double header_time) {
-        const Definition& d = definitions_[local];
+        Definition& d = definitions_[local];
         if (!d.defined)
             fail(pos, "data message of local type " + std::to_string(local) + " has no definition");
         const std::size_t body = pos + 1;
@@ -475,14 +538,15 @@ class Decoder {
             ++out_.unknown_messages;
             return body + d.size;
         }
-        std::array<double, max_slots> v;
-        v.fill(nan);
+        // Slots outside the plan stay NaN from the definition; the planned ones are overwritten
+        // here, except those compressed_speed_distance leaves alone when invalid.
+        std::array<double, max_slots>& v = d.values;
+        if (d.packed_speed_distance) v[r_speed] = v[r_distance] = nan;
         for (const PlannedField& f : d.fields) {
-            if (f.slot == r_compressed_speed_distance && d.global == msg_record) {
+            if (f.read == Read::packed_speed_distance)
                 compressed_speed_distance(p + f.offset, v);
-                continue;
-            }
-            v[f.slot] = read_value(f.base, p + f.offset, d.big_endian) / f.scale - f.offset_value;
+            else
+                v[f.slot] = planned_value(f, p + f.offset, d.big_endian);
         }
         switch (d.global) {
             case msg_record:
@@ -528,8 +592,7 @@ class Decoder {
 
     void record(std::size_t pos, std::size_t definition_size,
                 const std::array<double, max_slots>& v, double timestamp) {
-        FitRecords& r = out_.records;
-        if (r.timestamp_s.empty()) reserve_records(pos, definition_size);
+        if (records_ == capacity_) grow_records(pos, definition_size);
         if (!std::isnan(timestamp)) {
             if (timestamp < last_record_time_)
                 fail(pos, "record timestamp " +
@@ -541,36 +604,82 @@ class Decoder {
         double cadence = v[r_cadence];
         if (!std::isnan(v[r_fractional_cadence]) && !std::isnan(cadence))
             cadence += v[r_fractional_cadence];
-        r.timestamp_s.push_back(timestamp);
-        r.position_lat_deg.push_back(v[r_lat]);
-        r.position_long_deg.push_back(v[r_long]);
-        r.distance_m.push_back(v[r_distance]);
-        r.speed_m_s.push_back(std::isnan(v[r_enhanced_speed]) ? v[r_speed] : v[r_enhanced_speed]);
-        r.altitude_m.push_back(std::isnan(v[r_enhanced_altitude]) ? v[r_altitude]
-                                                                  : v[r_enhanced_altitude]);
-        r.heart_rate_bpm.push_back(v[r_heart_rate]);
-        r.cadence_rpm.push_back(cadence);
-        r.stance_time_ms.push_back(v[r_stance_time]);
-        r.stance_time_percent.push_back(v[r_stance_time_percent]);
-        r.stance_time_balance_pct.push_back(v[r_stance_time_balance]);
-        r.vertical_oscillation_mm.push_back(v[r_vertical_oscillation]);
-        r.vertical_ratio_pct.push_back(v[r_vertical_ratio]);
-        r.step_length_mm.push_back(v[r_step_length]);
-        r.power_W.push_back(v[r_power]);
-        r.temperature_C.push_back(v[r_temperature]);
+        const std::size_t i = records_++;
+        column_[c_timestamp][i] = timestamp;
+        column_[c_lat][i] = v[r_lat];
+        column_[c_long][i] = v[r_long];
+        column_[c_distance][i] = v[r_distance];
+        column_[c_speed][i] = std::isnan(v[r_enhanced_speed]) ? v[r_speed] : v[r_enhanced_speed];
+        column_[c_altitude][i] =
+            std::isnan(v[r_enhanced_altitude]) ? v[r_altitude] : v[r_enhanced_altitude];
+        column_[c_heart_rate][i] = v[r_heart_rate];
+        column_[c_cadence][i] = cadence;
+        column_[c_stance_time][i] = v[r_stance_time];
+        column_[c_stance_time_percent][i] = v[r_stance_time_percent];
+        column_[c_stance_time_balance][i] = v[r_stance_time_balance];
+        column_[c_vertical_oscillation][i] = v[r_vertical_oscillation];
+        column_[c_vertical_ratio][i] = v[r_vertical_ratio];
+        column_[c_step_length][i] = v[r_step_length];
+        column_[c_power][i] = v[r_power];
+        column_[c_temperature][i] = v[r_temperature];
     }
 
-    // At most one record per first-record-sized chunk of the bytes left, so that a long file does
-    // not reallocate every column a dozen times.
-    void reserve_records(std::size_t pos, std::size_t definition_size) {
-        const std::size_t guess = (bytes_.size() - pos) / (definition_size + 1) + 1;
+    // The record columns in FitRecords' order.
+    enum Column : std::uint8_t {
+        c_timestamp,
+        c_lat,
+        c_long,
+        c_distance,
+        c_speed,
+        c_altitude,
+        c_heart_rate,
+        c_cadence,
+        c_stance_time,
+        c_stance_time_percent,
+        c_stance_time_balance,
+        c_vertical_oscillation,
+        c_vertical_ratio,
+        c_step_length,
+        c_power,
+        c_temperature,
+        c_columns
+    };
+
+    std::array<std::vector<double>*, c_columns> columns() noexcept {
         FitRecords& r = out_.records;
-        for (std::vector<double>* c :
-             {&r.timestamp_s, &r.position_lat_deg, &r.position_long_deg, &r.distance_m,
-              &r.speed_m_s, &r.altitude_m, &r.heart_rate_bpm, &r.cadence_rpm, &r.stance_time_ms,
-              &r.stance_time_percent, &r.stance_time_balance_pct, &r.vertical_oscillation_mm,
-              &r.vertical_ratio_pct, &r.step_length_mm, &r.power_W, &r.temperature_C})
-            c->reserve(guess);
+        return {&r.timestamp_s,
+                &r.position_lat_deg,
+                &r.position_long_deg,
+                &r.distance_m,
+                &r.speed_m_s,
+                &r.altitude_m,
+                &r.heart_rate_bpm,
+                &r.cadence_rpm,
+                &r.stance_time_ms,
+                &r.stance_time_percent,
+                &r.stance_time_balance_pct,
+                &r.vertical_oscillation_mm,
+                &r.vertical_ratio_pct,
+                &r.step_length_mm,
+                &r.power_W,
+                &r.temperature_C};
+    }
+
+    // Sizes the columns for at least one record per record-sized chunk of the bytes left (the
+    // most a file of such records can hold), or twice the current size, whichever is larger.
+    void grow_records(std::size_t pos, std::size_t definition_size) {
+        const std::size_t left = (bytes_.size() - pos) / (definition_size + 1) + 1;
+        capacity_ = std::max(records_ + left, 2 * capacity_);
+        const auto cs = columns();
+        for (std::size_t c = 0; c < c_columns; ++c) {
+            cs[c]->resize(capacity_);
+            column_[c] = cs[c]->data();
+        }
+    }
+
+    // Cuts the columns to the records decoded (no reallocation).
+    void trim_records() {
+        for (std::vector<double>* c : columns()) c->resize(records_);
     }
 
     std::span<const std::uint8_t> bytes_;
@@ -582,6 +691,9 @@ class Decoder {
     bool have_timestamp_ = false;
     std::int64_t distance_accumulator_ = -1;
     double last_record_time_ = -std::numeric_limits<double>::infinity();
+    std::size_t records_ = 0;   // records decoded
+    std::size_t capacity_ = 0;  // size of every record column
+    std::array<double*, c_columns> column_{};
 };
 
 }  // namespace
@@ -591,9 +703,10 @@ std::uint16_t fit_crc16(std::span<const std::uint8_t> bytes, std::uint16_t crc) 
     const std::uint8_t* p = bytes.data();
     std::size_t n = bytes.size();
     unsigned c = crc;
-    for (; n >= 4; n -= 4, p += 4) {
+    for (; n >= 8; n -= 8, p += 8) {
         const unsigned lo = c ^ (p[0] | (static_cast<unsigned>(p[1]) << 8));
-        c = t[3][lo & 0xFFU] ^ t[2][(lo >> 8) & 0xFFU] ^ t[1][p[2]] ^ t[0][p[3]];
+        c = t[7][lo & 0xFFU] ^ t[6][(lo >> 8) & 0xFFU] ^ t[5][p[2]] ^ t[4][p[3]] ^ t[3][p[4]] ^
+            t[2][p[5]] ^ t[1][p[6]] ^ t[0][p[7]];
     }
     for (; n > 0; --n, ++p) c = (c >> 8) ^ t[0][(c ^ *p) & 0xFFU];
     return static_cast<std::uint16_t>(c);
