@@ -12,10 +12,10 @@ import csv
 import json
 import math
 import os
-import subprocess
 import sys
 import tempfile
-import traceback
+
+from clitest import Cli, close, run_tests
 
 BINARY = sys.argv[1] if len(sys.argv) > 1 else "strideload"
 EXPECTED_VERSION = sys.argv[2] if len(sys.argv) > 2 else None
@@ -34,10 +34,9 @@ COMMON_KEYS = ["model", "peak_vertical_force_N", "peak_vertical_force_bw",
                "contact_time_s", "flight_time_s", "step_time_s", "grade"]
 
 
-def run(*args):
-    """Runs the binary; returns (exit status, stdout, stderr)."""
-    p = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
+CLI = Cli(BINARY, timeout_s=60)
+run = CLI.run
+assert_usage_error = CLI.assert_error
 
 
 def step_json(*args):
@@ -46,24 +45,6 @@ def step_json(*args):
     assert code == 0, (code, err)
     assert err == "", err
     return json.loads(out)
-
-
-def close(actual, expected, rel):
-    """Asserts |actual - expected| <= rel * |expected|."""
-    assert math.isclose(actual, expected, rel_tol=rel), (actual, expected, rel)
-
-
-def assert_usage_error(args, *needles, status=2):
-    """Asserts exit `status`, nothing on stdout and one stderr line containing every needle."""
-    code, out, err = run(*args)
-    assert code == status, (code, out, err)
-    assert out == "", out
-    lines = err.splitlines()
-    assert len(lines) == 1, lines
-    assert lines[0].startswith("strideload: error: "), lines[0]
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 # --- published numbers -------------------------------------------------------------------
@@ -478,19 +459,5 @@ def test_help_and_version():
         assert version == EXPECTED_VERSION, (version, EXPECTED_VERSION)
 
 
-def main():
-    tests = [(name, f) for name, f in globals().items() if name.startswith("test_")]
-    failed = 0
-    for name, test in tests:
-        try:
-            test()
-        except Exception:  # report every failure, not only the first
-            failed += 1
-            print(f"FAIL {name}")
-            traceback.print_exc(file=sys.stdout)
-    print(f"{len(tests) - failed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(globals()))

@@ -14,10 +14,10 @@ import io
 import json
 import math
 import os
-import subprocess
 import sys
 import tempfile
-import traceback
+
+from clitest import Cli, close, run_tests
 
 BINARY = sys.argv[1] if len(sys.argv) > 1 else "strideload"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -35,9 +35,10 @@ COMPARE_KEYS = ["model", "metric", "unit", "n", "n_missing", "bias_pct", "sd_pct
                 "loa_low_pct", "loa_high_pct", "mape_pct", "r2"]
 
 
-def run(*args):
-    p = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=120)
-    return p.returncode, p.stdout, p.stderr
+CLI = Cli(BINARY, timeout_s=120)
+run = CLI.run
+assert_error = CLI.assert_error
+within = close
 
 
 def ok_json(*args):
@@ -45,20 +46,6 @@ def ok_json(*args):
     assert code == 0, (code, err)
     assert err == "", err
     return json.loads(out)
-
-
-def within(actual, expected, rel):
-    assert math.isclose(actual, expected, rel_tol=rel), (actual, expected, rel)
-
-
-def assert_error(args, *needles, status=2):
-    code, out, err = run(*args)
-    assert code == status, (code, out, err)
-    assert out == "", out
-    lines = err.strip().split("\n")
-    assert len(lines) == 1 and lines[0].startswith("strideload: error: "), err
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
 
 
 def test_force_json_matches_fukuchi_reference_figures():
@@ -285,19 +272,5 @@ def test_help_lists_the_new_commands_and_flags():
         assert flag in out, flag
 
 
-def main():
-    tests = [(name, f) for name, f in globals().items() if name.startswith("test_")]
-    failed = 0
-    for name, test in tests:
-        try:
-            test()
-        except Exception:
-            failed += 1
-            print(f"FAIL {name}")
-            traceback.print_exc(file=sys.stdout)
-    print(f"{len(tests) - failed} passed, {failed} failed")
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests(globals()))
