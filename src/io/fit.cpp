@@ -388,24 +388,39 @@ int enum_int(double value) noexcept { return std::isnan(value) ? -1 : static_cas
 
 class Decoder {
   public:
-    Decoder(std::span<const std::uint8_t> bytes, std::string_view name)
-        : bytes_(bytes), name_(name) {}
+    Decoder(std::span<const std::uint8_t> bytes, std::string_view name, const FitOptions& options)
+        : bytes_(bytes), name_(name), prefix_(options.keep_valid_prefix) {}
 
     FitFile run() {
         if (bytes_.empty()) fail(0, "empty file, not a FIT file");
         std::size_t start = 0;
-        while (start < bytes_.size()) {
-            start = decode_one(start);
-            ++out_.files;
+        try {
+            while (start < bytes_.size()) {
+                start = decode_one(start);
+                ++out_.files;
+            }
+        } catch (const Damage& damage) {
+            if (!prefix_)
+                throw FileError(std::filesystem::path(std::string(name_)), 0,
+                                "byte " + std::to_string(damage.byte) + ": " + damage.reason);
+            out_.dropped.push_back(
+                {damage.byte, "byte " + std::to_string(damage.byte) + ": " + damage.reason +
+                                  "; dropped bytes " + std::to_string(message_start_) + "–" +
+                                  std::to_string(bytes_.size()) + " (" +
+                                  std::to_string(bytes_.size() - message_start_) + " bytes)"});
+            if (message_start_ > start) ++out_.files;  // the damaged file gave some messages
         }
         trim_records();
         return std::move(out_);
     }
 
   private:
+    struct Damage {
+        std::size_t byte;
+        std::string reason;
+    };
     [[noreturn]] void fail(std::size_t byte, const std::string& reason) const {
-        throw FileError(std::filesystem::path(std::string(name_)), 0,
-                        "byte " + std::to_string(byte) + ": " + reason);
+        throw Damage{byte, reason};
     }
 
     // Decodes the FIT file starting at @p start; returns the offset just past its CRC.
@@ -429,18 +444,35 @@ class Decoder {
         }
         const std::size_t data_size = load<std::uint32_t>(h + 4, false);
         const std::size_t end = start + header_size + data_size;  // first CRC byte
-        if (end + 2 > bytes_.size())
-            fail(bytes_.size(), "file truncated: the header declares " + std::to_string(data_size) +
-                                    " data bytes + 2 CRC bytes, " + "the file ends " +
-                                    std::to_string(end + 2 - bytes_.size()) + " bytes early");
-        if (fit_crc16({h, end + 2 - start}) != 0) fail(end, "file CRC mismatch (damaged contents)");
+        message_start_ = start;
+        if (end + 2 > bytes_.size()) {
+            const std::string reason = "file truncated: the header declares " +
+                                       std::to_string(data_size) +
+                                       " data bytes + 2 CRC bytes, the file ends " +
+                                       std::to_string(end + 2 - bytes_.size()) + " bytes early";
+            if (!prefix_) fail(bytes_.size(), reason);
+            // Decode the whole messages present; the first cut one ends the prefix.
+            truncated_reason_ = reason;
+            truncated_ = true;
+        } else if (fit_crc16({h, end + 2 - start}) != 0) {
+            if (!prefix_) fail(end, "file CRC mismatch (damaged contents)");
+            out_.dropped.push_back({end, "byte " + std::to_string(end) +
+                                             ": file CRC mismatch: nothing dropped, but the "
+                                             "contents may be damaged"});
+        }
+        const std::size_t data_end = truncated_ ? bytes_.size() : end;
 
         for (auto& d : definitions_) d = Definition{};
         have_timestamp_ = false;
         distance_accumulator_ = -1;
         last_record_time_ = -std::numeric_limits<double>::infinity();
         std::size_t pos = start + header_size;
-        while (pos < end) pos = message(pos, end);
+        message_start_ = pos;
+        while (pos < data_end) {
+            pos = message(pos, data_end);
+            message_start_ = pos;
+        }
+        if (truncated_) fail(bytes_.size(), truncated_reason_);
         return end + 2;
     }
 
@@ -687,6 +719,10 @@ class Decoder {
     FitFile out_;
     std::array<Definition, 16> definitions_{};
     std::array<std::size_t, 16> developer_fields_{};
+    bool prefix_ = false;            // keep_valid_prefix
+    std::size_t message_start_ = 0;  // first byte of the message being decoded
+    bool truncated_ = false;         // the current file is cut short (prefix mode)
+    std::string truncated_reason_;
     std::uint32_t last_timestamp_ = 0;
     bool have_timestamp_ = false;
     std::int64_t distance_accumulator_ = -1;
@@ -712,11 +748,12 @@ std::uint16_t fit_crc16(std::span<const std::uint8_t> bytes, std::uint16_t crc) 
     return static_cast<std::uint16_t>(c);
 }
 
-FitFile decode_fit(std::span<const std::uint8_t> bytes, std::string_view name) {
-    return Decoder(bytes, name).run();
+FitFile decode_fit(std::span<const std::uint8_t> bytes, std::string_view name,
+                   const FitOptions& options) {
+    return Decoder(bytes, name, options).run();
 }
 
-FitFile read_fit(const std::filesystem::path& path) {
+FitFile read_fit(const std::filesystem::path& path, const FitOptions& options) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::filesystem::filesystem_error("cannot open FIT file", path,
@@ -726,7 +763,7 @@ FitFile read_fit(const std::filesystem::path& path) {
     if (in.bad())
         throw std::filesystem::filesystem_error("cannot read FIT file", path,
                                                 std::make_error_code(std::errc::io_error));
-    return decode_fit(bytes, path.string());
+    return decode_fit(bytes, path.string(), options);
 }
 
 }  // namespace strideload::io

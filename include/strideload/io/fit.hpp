@@ -127,21 +127,37 @@ struct FitFile {
     std::size_t messages = 0;          ///< data messages read (all global numbers)
     std::size_t unknown_messages = 0;  ///< data messages of global numbers not decoded here
     std::size_t developer_fields = 0;  ///< developer data fields skipped (in data messages)
+    /// With FitOptions::keep_valid_prefix: what was dropped and why (`line` = byte offset of
+    /// the damage); empty otherwise.
+    std::vector<RowProblem> dropped;
+};
+
+/// Options of decode_fit / read_fit.
+struct FitOptions {
+    /// Instead of throwing on damage, keep every whole message before it and list the damage
+    /// in FitFile::dropped: a truncated file or data message, a malformed message, a record
+    /// timestamp going backwards (the rest of that file is dropped), a later chained file
+    /// that is damaged. A file CRC mismatch alone drops nothing (the damage cannot be
+    /// located) but is listed.
+    bool keep_valid_prefix = false;
 };
 
 /// @brief Decodes a FIT file (or chained FIT files) held in memory.
 /// @param bytes the whole file
 /// @param name how errors name the file
+/// @param options damage handling (keep_valid_prefix)
 /// @return the decoded messages
 /// @throws FileError (line 0, reason "byte N: ...") on damaged contents
-FitFile decode_fit(std::span<const std::uint8_t> bytes, std::string_view name = "<memory>");
+FitFile decode_fit(std::span<const std::uint8_t> bytes, std::string_view name = "<memory>",
+                   const FitOptions& options = {});
 
 /// @brief Reads and decodes a FIT file.
 /// @param path the file
+/// @param options damage handling
 /// @return the decoded messages
 /// @throws std::filesystem::filesystem_error if the file cannot be read; FileError on
 ///         damaged contents
-FitFile read_fit(const std::filesystem::path& path);
+FitFile read_fit(const std::filesystem::path& path, const FitOptions& options = {});
 
 /// @brief The FIT CRC-16 (polynomial x^16 + x^15 + x^2 + 1, reflected, initial value 0) of
 ///        @p bytes, continuing from @p crc. A file whose last two bytes are its little-endian
