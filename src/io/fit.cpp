@@ -392,9 +392,10 @@ class Decoder {
         : bytes_(bytes), name_(name), prefix_(options.keep_valid_prefix) {}
 
     FitFile run() {
-        if (bytes_.empty()) fail(0, "empty file, not a FIT file");
         std::size_t start = 0;
         try {
+            // Inside the try: a Damage must never leave the decoder (it is no FileError).
+            if (bytes_.empty()) fail(0, "empty file, not a FIT file");
             while (start < bytes_.size()) {
                 start = decode_one(start);
                 ++out_.files;

@@ -334,3 +334,15 @@ TEST_CASE(
               std::string::npos);
     }
 }
+
+// Found by tests/fuzz/fuzz_fit: an empty input let the decoder's internal damage marker escape
+// decode_fit instead of a FileError.
+TEST_CASE("decode_fit: an empty input is a FileError, or nothing kept with keep_valid_prefix") {
+    const std::vector<std::uint8_t> empty;
+    CHECK(error_of(empty).find("f.fit: byte 0: empty file") == 0);
+    const auto fit = decode_fit(empty, "f.fit", {.keep_valid_prefix = true});
+    CHECK(fit.records.size() == 0);
+    CHECK(fit.files == 0);
+    REQUIRE(fit.dropped.size() == 1);
+    CHECK(fit.dropped[0].reason.find("byte 0: empty file") == 0);
+}
