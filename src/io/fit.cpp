@@ -376,15 +376,22 @@ const char* const sub_sport_names[] = {
     "elliptical", "stair_climbing", "lap_swimming", "open_water",
 };
 
+// An enum or id field is a whole number in [0, INT_MAX]. A value that is not (a float or signed
+// base type, or a wider type than the profile's) is no value of the profile: it reads as absent,
+// and is never cast (a double outside the target's range is undefined behaviour).
+bool enum_value(double value) noexcept {
+    return value >= 0 && value <= std::numeric_limits<int>::max() && value == std::floor(value);
+}
+
 template <std::size_t N>
 std::string enum_name(double value, const char* const (&names)[N], const char* prefix) {
-    if (std::isnan(value)) return "";
+    if (!enum_value(value)) return "";
     const auto n = static_cast<std::size_t>(value);
     if (n < N) return names[n];
     return std::string(prefix) + std::to_string(n);
 }
 
-int enum_int(double value) noexcept { return std::isnan(value) ? -1 : static_cast<int>(value); }
+int enum_int(double value) noexcept { return enum_value(value) ? static_cast<int>(value) : -1; }
 
 class Decoder {
   public:

@@ -346,3 +346,44 @@ TEST_CASE("decode_fit: an empty input is a FileError, or nothing kept with keep_
     REQUIRE(fit.dropped.size() == 1);
     CHECK(fit.dropped[0].reason.find("byte 0: empty file") == 0);
 }
+
+// Found by tests/fuzz/fuzz_fit (UBSan): an enum field written with a wider, signed or float
+// base type was cast to int / size_t out of range. Such a value is no profile value: absent.
+TEST_CASE("decode_fit: enum fields outside the profile's range read as absent") {
+    FitWriter w;
+    w.u8(0x40);  // definition, local type 0: file_id
+    w.u8(0);
+    w.u8(0);
+    w.u16(0, false);
+    w.u8(2);
+    w.u8(0);  // type as uint32 (the profile's is an enum byte)
+    w.u8(4);
+    w.u8(0x86);
+    w.u8(1);  // manufacturer as sint16
+    w.u8(2);
+    w.u8(0x83);
+    w.u8(0);
+    w.u32(0xFF00FF00U, false);  // 4278255360 > INT_MAX
+    w.u16(0xFFFB, false);       // -5
+    w.u8(0x41);                 // definition, local type 1: session
+    w.u8(0);
+    w.u8(0);
+    w.u16(18, false);
+    w.u8(2);
+    w.u8(5);  // sport as uint32
+    w.u8(4);
+    w.u8(0x86);
+    w.u8(6);  // sub_sport as float32
+    w.u8(4);
+    w.u8(0x88);
+    w.u8(1);
+    w.u32(0xFF00FF00U, false);
+    w.u32(0x3FC00000U, false);  // 1.5f
+    const auto fit = decode_fit(w.file());
+    REQUIRE(fit.file_id);
+    CHECK(fit.file_id->type == -1);
+    CHECK(fit.file_id->manufacturer == -1);
+    REQUIRE(fit.sessions.size() == 1);
+    CHECK(fit.sessions[0].sport == "");
+    CHECK(fit.sessions[0].sub_sport == "");
+}
