@@ -293,10 +293,10 @@ Activity read_sessions(const std::vector<SessionSource>& sources, const Format& 
                     continue;
                 }
                 if (p.time_s < previous_s)
-                    throw Damage{p.time_line, "time goes backwards, " +
-                                                  seconds_text(previous_s - p.time_s) +
-                                                  " s before the previous record's (line " +
-                                                  std::to_string(previous_line) + ")"};
+                    throw Damage{p.time_line,
+                                 "time goes backwards: " + seconds_text(previous_s - p.time_s) +
+                                     " s earlier than the previous record (line " +
+                                     std::to_string(previous_line) + ")"};
                 ++points_seen;
                 previous_s = p.time_s;
                 previous_line = p.time_line;
@@ -352,7 +352,7 @@ Activity read_sessions(const std::vector<SessionSource>& sources, const Format& 
                                 damage.reason + " (no valid records before it to keep)");
             const std::size_t dropped_sessions = sources.size() - k - (keep_session ? 1 : 0);
             std::string reason = damage.reason + ": dropped " + std::to_string(dropped_points) +
-                                 " trackpoint(s) from here to the end";
+                                 " trackpoint(s) from here to the end of the file";
             if (dropped_sessions > 0)
                 reason += ", " + std::to_string(dropped_sessions) + " session(s) in all";
             a.dropped.push_back({damage.line, std::move(reason)});
