@@ -96,13 +96,18 @@ std::vector<pugi::xml_node> children(pugi::xml_node node, std::string_view name)
 }
 
 /// Descendant elements with local name @p name, in document order (not below a match).
+/// Iterative, so that a deeply nested (hostile) document cannot overflow the stack.
 void descendants(pugi::xml_node node, std::string_view name, std::vector<pugi::xml_node>& out) {
-    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        if (local_name(c) == name)
-            out.push_back(c);
-        else
-            descendants(c, name, out);
+    pugi::xml_node n = node.first_child();
+    while (n && n != node) {
+        const bool match = n.type() == pugi::node_element && local_name(n) == name;
+        if (match) out.push_back(n);
+        if (!match && n.first_child()) {
+            n = n.first_child();
+            continue;
+        }
+        while (n != node && !n.next_sibling()) n = n.parent();
+        if (n != node) n = n.next_sibling();
     }
 }
 
