@@ -309,7 +309,7 @@ ForceTable read_force_table(const std::filesystem::path& path, const ForceTableO
 
     const std::string_view rest = text.substr(data_start);
     detail::TableBuilder builder(path, names, std::move(strict), time, options.on_error,
-                                 detail::count_nonblank_lines(rest));
+                                 detail::expected_rows(rest, names.size()));
     if (delimiter == ' ') {
         detail::feed_whitespace_rows(cursor, builder);
     } else {

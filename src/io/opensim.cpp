@@ -203,7 +203,7 @@ ForceTable read_opensim(const std::filesystem::path& path, const OpenSimOptions&
             throw FileError(path, names_line, "the column 'time' cannot also be a force column");
 
     detail::TableBuilder builder(path, names, std::move(strict), time, options.on_error,
-                                 detail::count_nonblank_lines(text.substr(cursor.offset())));
+                                 detail::expected_rows(text.substr(cursor.offset()), names.size()));
     detail::feed_whitespace_rows(cursor, builder);
     if (builder.stopped()) builder.throw_stopped();
     if (rows.line != 0 && rows.value != builder.records())

@@ -162,6 +162,11 @@ std::size_t count_nonblank_lines(std::string_view text) noexcept {
     return count;
 }
 
+std::size_t expected_rows(std::string_view text, std::size_t columns) noexcept {
+    return std::min(count_nonblank_lines(text),
+                    text.size() / std::max<std::size_t>(columns, 1) + 1);
+}
+
 std::string quoted_list(const std::vector<std::string>& names) {
     std::string out;
     for (const std::string& name : names) {

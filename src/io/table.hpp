@@ -62,6 +62,11 @@ bool iequals(std::string_view a, std::string_view b) noexcept;
 std::vector<std::string_view> split_whitespace(std::string_view line);
 /// @return an upper bound of the data rows in @p text: lines with anything but whitespace
 std::size_t count_nonblank_lines(std::string_view text) noexcept;
+/// @return the data rows to preallocate for @p text, rows of @p columns fields: its non-blank
+/// lines, but no more than rows of one-byte fields could fill (a kept row has every field, a
+/// delimiter or line end after each), so that the matrix stays within about one double per
+/// byte of text however wide the header claims the table is
+std::size_t expected_rows(std::string_view text, std::size_t columns) noexcept;
 /// @return "'a', 'b', 'c'" for error messages
 std::string quoted_list(const std::vector<std::string>& names);
 /// @return @p value in the shortest form that reads back to the same double

@@ -465,3 +465,34 @@ TEST_CASE("a quote left open in a data row is fatal even in collect mode: no row
         }
     }
 }
+
+// Found by tests/fuzz/fuzz_opensim: the readers preallocated (non-blank lines) × (header
+// columns) doubles, so a short file whose header names many columns over many short rows (here
+// 1.7 MB naming 200 002 columns above 200 000 rows: 320 GB) asked for more memory than a
+// machine has, and std::bad_alloc escaped. The rows are now bounded by the bytes present.
+TEST_CASE("a header naming very many columns over many short rows: FileError, no huge allocation") {
+    std::string names;
+    for (int i = 0; i < 200000; ++i) names += " c" + std::to_string(i);
+    std::string rows;
+    for (int i = 0; i < 200000; ++i) rows += "1\n";
+    SUBCASE("delimited table") {
+        io::ForceTableOptions o;
+        o.vertical_column = "fz";
+        const io::FileError e =
+            error_of(scratch.write("wide.txt", "time fz" + names + "\n" + rows), o);
+        CHECK(e.line() == 2);
+        CHECK(contains(e.reason(), "1 field, expected 200002"));
+    }
+    SUBCASE("OpenSim") {
+        const fs::path path =
+            scratch.write("wide.mot", "endheader\ntime ground_force_vy" + names + "\n" + rows);
+        std::string what = "no error";
+        try {
+            io::read_opensim(path);
+        } catch (const io::FileError& e) {
+            CHECK(e.line() == 3);
+            what = e.reason();
+        }
+        CHECK(contains(what, "1 field, expected 200002"));
+    }
+}
