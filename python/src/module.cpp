@@ -10,6 +10,7 @@ void bind_io(py::module_& m);
 void bind_waveform(py::module_& m);
 void bind_accuracy(py::module_& m);
 void bind_load(py::module_& m);
+void bind_activity(py::module_& m);
 
 PYBIND11_MODULE(_core, m) {
     m.doc() =
@@ -21,4 +22,5 @@ PYBIND11_MODULE(_core, m) {
     bind_waveform(m);
     bind_accuracy(m);
     bind_load(m);
+    bind_activity(m);
 }

@@ -16,11 +16,14 @@ measurement. All quantities are SI floats with the unit in the argument name (``
 from ._version import __version__
 from ._core import (STANDARD_GRAVITY, StepLoad, cumulative_weighted_peak, equivalent_cycles,
                     stress_stimulus)
+from .activity import (Activity, daily_load, read_activity, session_load, session_steps,
+                       weekly_load)
 from .accel import accel_methods, accel_stance_metrics, vgrf_from_accel
 from .force import (butter, compare_models, detect_stances, filtfilt, lfilter, read_force,
                     stance_metrics, stance_summary)
 from .grf import models, step_load, step_load_batch, step_loads, waveform
 from .plots import plot_waveforms
+from .plots import weekly_load as plot_weekly_load
 
 __all__ = [
     "__version__",
@@ -46,4 +49,11 @@ __all__ = [
     "accel_methods",
     "vgrf_from_accel",
     "accel_stance_metrics",
+    "Activity",
+    "read_activity",
+    "session_steps",
+    "session_load",
+    "daily_load",
+    "weekly_load",
+    "plot_weekly_load",
 ]

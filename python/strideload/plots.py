@@ -202,3 +202,70 @@ def waveform_overlay(force, rate_hz, mass_kg: float, speed_m_s: float, leg_lengt
     ax.set_title(f"contact {tc * 1e3:.0f} ms, flight {tf * 1e3:.0f} ms, {speed_m_s:g} m/s")
     ax.legend(fontsize="small")
     return fig
+
+
+def weekly_load(weeks, ax=None, value: str = "vertical_impulse_bw_s"):
+    """Weekly leg load next to weekly strength & conditioning minutes, per ISO week.
+
+    Parameters
+    ----------
+    weeks : pandas.DataFrame
+        As returned by :func:`strideload.weekly_load`.
+    ax : matplotlib Axes, optional
+        Axes for the load bars; strength minutes go on a twin axis. A new figure otherwise.
+    value : str
+        The load column to draw (``"vertical_impulse_bw_s"`` [BW s] by default; also
+        ``"steps"``, ``"stress_stimulus"`` [BW], ``"equivalent_cycles"``, ...).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Per week, the load (left axis) and the strength minutes (right axis), with the weekly
+        strength target (sessions x minutes, 4 x 20 min by default, from ``weeks.attrs``) as a
+        dashed line; weeks that met the target are marked.
+
+    Raises
+    ------
+    ValueError
+        When ``weeks`` lacks ``label``, ``strength_min`` or ``value``.
+    """
+    import matplotlib.pyplot as plt
+
+    missing = [c for c in ("label", "strength_min", value) if c not in weeks.columns]
+    if missing:
+        raise ValueError(f"weeks: missing column(s) {missing}; pass the DataFrame of "
+                         "strideload.weekly_load (value must be one of its columns)")
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(max(5.0, 1.2 * len(weeks) + 3), 4))
+    else:
+        fig = ax.figure
+    x = np.arange(len(weeks))
+    width = 0.38
+    ax.bar(x - width / 2, weeks[value].to_numpy(dtype=float), width, color="tab:blue",
+           label=value)
+    ax.set_ylabel(value)
+    ax.set_xticks(x)
+    ax.set_xticklabels(list(weeks["label"]))
+    ax.set_xlabel("ISO week")
+    twin = ax.twinx()
+    minutes = weeks["strength_min"].to_numpy(dtype=float)
+    met = (weeks["strength_target_met"].to_numpy(dtype=bool)
+           if "strength_target_met" in weeks.columns else np.zeros(len(weeks), bool))
+    twin.bar(x + width / 2, minutes, width, color=np.where(met, "tab:green", "tab:orange"),
+             label="strength & conditioning [min]")
+    sessions = weeks.attrs.get("strength_target_sessions", 4.0)
+    per_session = weeks.attrs.get("strength_target_min", 20.0)
+    target = sessions * per_session
+    twin.axhline(target, color="k", ls="--", lw=1,
+                 label=f"target {sessions:g} x {per_session:g} min")
+    twin.set_ylabel("strength & conditioning [min]")
+    twin.set_ylim(0, max(target, float(np.nanmax(minutes, initial=0.0))) * 1.25)
+    for xi, m, ok in zip(x, minutes, met):
+        twin.annotate("met" if ok else f"{m:.0f}", (xi + width / 2, m), ha="center",
+                      va="bottom", fontsize="small")
+    handles = ax.get_legend_handles_labels()
+    twin_handles = twin.get_legend_handles_labels()
+    ax.legend(handles[0] + twin_handles[0], handles[1] + twin_handles[1], fontsize="small",
+              loc="upper left")
+    ax.set_title("How much did my legs take this week?")
+    return fig
