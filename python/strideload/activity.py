@@ -37,8 +37,11 @@ _GRADE_PREFIX = "time_grade_"
 
 def _utc(time_s) -> pd.Series:
     """Unix seconds [s] to tz-aware UTC datetimes (NaN -> NaT), rounded to the microsecond."""
-    t = np.asarray(time_s, dtype=np.float64)
-    return pd.to_datetime(np.round(t * 1e6), unit="us", utc=True)
+    us = np.round(np.asarray(time_s, dtype=np.float64) * 1e6)
+    ok = np.isfinite(us)
+    # Integer microseconds: a float count of nanoseconds would lose the last digits.
+    t = pd.to_datetime(np.where(ok, us, 0.0).astype(np.int64), unit="us", utc=True)
+    return t.where(ok)
 
 
 class Activity:
