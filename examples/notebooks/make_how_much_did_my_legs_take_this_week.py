@@ -143,10 +143,11 @@ assert len(days) == (local.dt.date.max() - local.dt.date.min()).days + 1
 days[["label", "sports", "steps", "stress_stimulus", "strength_min"]].tail(8).round(2)"""),
     new_code_cell("""fig = sl.plot_weekly_load(weeks, value="vertical_impulse_bw_s")"""),
     new_markdown_cell("""Reading the weeks: week 5 has the most running (the trail run on top of the log) and the
-highest single peak (3.9 BW where the watch recorded 6.9 m/s downhill at about −6 %: the
-contact time comes from the speed here, so a GPS speed error would show up in that peak), but only half the strength work; week 4 is the
-only one that met 4 × 20 min. ψ moves less than the impulse because it is a fourth root: twice
-the steps at the same force raise ψ by 2^(1/4) ≈ 19 %."""),
+highest single peak (3.9 BW, where the watch recorded 6.9 m/s downhill at about −6 %: the
+contact time comes from the speed there, so a GPS speed error would show up in that peak), but
+only half the strength work; week 4 is the only one that met 4 × 20 min. ψ moves less than the
+impulse because it is a fourth root: twice the steps at the same force raise ψ by
+2^(1/4) ≈ 19 %."""),
 ]
 
 nb = new_notebook(cells=cells, metadata={
