@@ -5,6 +5,7 @@
 //   strideload compare FILE ... --speed-m-s 2.5 --leg-length-m 0.94 [--json|--csv]
 //   strideload accel FILE --accel-column ay --method gurchiek2017 --mass-kg 70 [--json|--csv]
 //   strideload accel-methods [--json]
+//   strideload load FILE... --mass-kg 70 [--by session|day|week] [--json|--csv]
 // Exit status: 0 on success (and for --help, --version), 2 on bad input, 1 on any other failure
 // (a file that cannot be written); an error is one line on stderr and nothing on stdout.
 // `--model all` succeeds when at least one model can handle the step; a model that cannot
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "force_cmd.hpp"
+#include "load_cmd.hpp"
 #include "report.hpp"
 #include "step_inputs.hpp"
 #include "strideload/strideload.hpp"
@@ -128,6 +130,11 @@ int main(int argc, char** argv) {
         "accel-methods", "list the accelerometer methods with citations and published errors");
     accel_methods->add_flag("--json", accel_methods_as_json, "print JSON instead of text");
 
+    sl::cli::LoadArgs load_args;
+    CLI::App* load = app.add_subcommand(
+        "load", "activity files and training logs -> steps -> leg load per session, day or week");
+    sl::cli::add_load_options(*load, load_args);
+
     std::vector<std::string> warnings;
     try {
         app.parse(argc, argv);
@@ -140,6 +147,8 @@ int main(int argc, char** argv) {
             out = sl::cli::run_compare(compare_args, warnings);
         else if (accel->parsed())
             out = sl::cli::run_accel(accel_args, warnings);
+        else if (load->parsed())
+            out = sl::cli::run_load(load_args, warnings);
         else if (accel_methods->parsed())
             out = sl::cli::accel_methods_report(accel_methods_as_json);
         else

@@ -8,8 +8,8 @@
 //
 // Dates are calendar arithmetic only (C++20 <chrono> sys_days, proleptic Gregorian): a local
 // time is turned into UTC with the cell's own offset ("Z", "+01:00") or else with
-// ActivityOptions::log_utc_offset_s; no time-zone database is consulted, so the caller picks
-// the offset (TimeZone in io/time_zone.hpp gives it for a named zone).
+// ActivityOptions::log_time_zone (a named zone's rules at that time, io/time_zone.hpp) or,
+// when that is empty, the fixed ActivityOptions::log_utc_offset_s.
 //
 // A log with a header and no data rows gives an Activity with zero sessions (unlike the watch
 // formats, which always give at least one): the load pipeline reads that as no training.
@@ -24,6 +24,7 @@
 
 #include "strideload/error.hpp"
 #include "strideload/io/activity.hpp"
+#include "strideload/io/time_zone.hpp"
 #include "table.hpp"
 
 namespace strideload::io {
@@ -140,7 +141,12 @@ struct StartTime {
 };
 
 // "YYYY-MM-DD" (12:00 local), or "YYYY-MM-DD{T| }HH:MM[:SS][Z|±HH:MM]".
-StartTime parse_date(std::string_view s, double default_offset_s) {
+StartTime parse_date(std::string_view s, const TimeZone& zone) {
+    // A local wall-clock time without an offset: UTC from the zone's rules at that time.
+    auto local = [&zone](double local_s) -> StartTime {
+        const double utc = zone.to_utc_s(local_s);
+        return {utc, local_s - utc};
+    };
     const std::string what = "date " + in_quotes(s);
     const std::string expected =
         ": expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with an optional Z or +HH:MM/-HH:MM";
@@ -160,7 +166,7 @@ StartTime parse_date(std::string_view s, double default_offset_s) {
     const double day_s =
         86400.0 * static_cast<double>(std::chrono::sys_days(ymd).time_since_epoch().count());
 
-    if (s.size() == 10) return {day_s + 12 * 3600.0 - default_offset_s, default_offset_s};
+    if (s.size() == 10) return local(day_s + 12 * 3600.0);
 
     std::size_t at = 10;
     if (s[at] != 'T' && s[at] != 't' && s[at] != ' ') throw RowFailure{what + expected};
@@ -177,8 +183,10 @@ StartTime parse_date(std::string_view s, double default_offset_s) {
     }
     if (*h > 23 || *mi > 59 || sec > 59)
         throw RowFailure{what + ": the time of day is not within 00:00:00-23:59:59"};
-    double offset_s = default_offset_s;
-    if (at < s.size()) {
+    const double wall_s = day_s + *h * 3600.0 + *mi * 60.0 + sec;
+    if (at == s.size()) return local(wall_s);
+    double offset_s = 0.0;
+    {
         if ((s[at] == 'Z' || s[at] == 'z') && at + 1 == s.size()) {
             offset_s = 0.0;
         } else if (s[at] == '+' || s[at] == '-') {
@@ -192,7 +200,7 @@ StartTime parse_date(std::string_view s, double default_offset_s) {
             throw RowFailure{what + expected};
         }
     }
-    return {day_s + *h * 3600.0 + *mi * 60.0 + sec - offset_s, offset_s};
+    return {wall_s - offset_s, offset_s};
 }
 
 // run → running, strength → strength_training, other → other; any other name lower-cased
@@ -248,7 +256,7 @@ double parse_value(std::string_view text, Column column, bool required, double l
 
 ActivitySession parse_row(const std::vector<std::string>& fields,
                           const std::array<std::size_t, column_count>& index,
-                          double default_offset_s) {
+                          const TimeZone& zone) {
     auto cell = [&](Column c) -> std::string_view {
         return index[c] == absent ? std::string_view{} : detail::trim(fields[index[c]]);
     };
@@ -256,7 +264,7 @@ ActivitySession parse_row(const std::vector<std::string>& fields,
     ActivitySession session;
     const std::string_view date_text = cell(date);
     if (date_text.empty()) throw RowFailure{"date is empty: it is required"};
-    const StartTime start = parse_date(date_text, default_offset_s);
+    const StartTime start = parse_date(date_text, zone);
     session.start_s = start.start_s;
     session.utc_offset_s = start.utc_offset_s;
     session.sport = parse_kind(cell(kind));
@@ -282,6 +290,8 @@ Activity decode_training_log(std::string_view text, std::string_view name,
     if (!std::isfinite(options.log_utc_offset_s) ||
         std::abs(options.log_utc_offset_s) > 18 * 3600.0)
         throw Error("log_utc_offset_s", options.log_utc_offset_s, "[-64800, 64800] s");
+    const TimeZone zone = options.log_time_zone.empty() ? TimeZone::fixed(options.log_utc_offset_s)
+                                                        : TimeZone::parse(options.log_time_zone);
     Activity activity;
     activity.source = std::string(name);
     activity.format = "log";
@@ -337,7 +347,7 @@ Activity decode_training_log(std::string_view text, std::string_view name,
                 throw RowFailure{std::to_string(fields.size()) + " field" +
                                  (fields.size() == 1 ? "" : "s") + ", the header has " +
                                  std::to_string(header.size())};
-            activity.sessions.push_back(parse_row(fields, index, options.log_utc_offset_s));
+            activity.sessions.push_back(parse_row(fields, index, zone));
         } catch (const RowFailure& failure) {
             if (!options.keep_valid_prefix) throw FileError(path, row_line, failure.reason);
             std::size_t later = 0;

@@ -90,9 +90,10 @@ struct Activity {
     std::string source;                     ///< path (or name) it was read from
     std::string format;                     ///< "fit", "tcx", "gpx" or "log"
     ActivityRecords records;                ///< all records, time order
-    std::vector<ActivitySession> sessions;  ///< sessions in time order (at least one)
-    /// What keep_valid_prefix dropped and why (`line` is the byte offset for FIT, the line for
-    /// text files); always empty when keep_valid_prefix is off.
+        std::vector<ActivitySession> sessions;  ///< sessions in time order (none: an empty log)
+        /// What was left out and why (`line` is the byte offset for FIT, the line for text
+    /// files): the damage keep_valid_prefix cut off, and records without a time (which no
+    /// reader keeps, with or without keep_valid_prefix).
     std::vector<RowProblem> dropped;
 };
 
@@ -104,9 +105,13 @@ struct ActivityOptions {
     /// File format: "" = from the extension (.fit, .tcx, .gpx, .csv), or "fit", "tcx", "gpx",
     /// "log" to override it.
     std::string format;
-    /// Local time − UTC [s] for training-log times written without an offset (a log is kept
-    /// in local time). Use TimeZone (io/time_zone.hpp) to get it for a named zone.
+        /// Local time − UTC [s] for training-log times written without an offset (a log is kept
+    /// in local time), when log_time_zone is empty.
     double log_utc_offset_s = 0.0;
+    /// Time zone of training-log times written without an offset: "UTC", "+01:00" or an
+    /// IANA name such as "Europe/Paris" (its daylight-saving rules apply at each date; see
+    /// io::TimeZone). Empty: log_utc_offset_s.
+    std::string log_time_zone;
 };
 
 /// @brief True for sports done on foot, whose records become foot strikes: running, walking,
@@ -140,7 +145,7 @@ Activity activity_from_fit(const FitFile& fit, std::string_view name);
 Activity decode_tcx(std::string_view xml, std::string_view name = "<memory>",
                     const ActivityOptions& options = {});
 
-/// @brief Parses GPX 1.0/1.1 text, with Garmin TrackPointExtension hr/cad/atemp/speed.
+/// @brief Parses GPX 1.0/1.1 text, with Garmin TrackPointExtension hr/cad/speed/power.
 /// @param xml     The document.
 /// @param name    Source name for messages.
 /// @param options keep_valid_prefix is honoured; the rest is ignored.
