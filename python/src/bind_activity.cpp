@@ -40,11 +40,6 @@ namespace {
 
 using ActivityPtr = std::shared_ptr<io::Activity>;
 
-// Log rows without an offset are first read with this offset [s]: explicit offsets are whole
-// minutes, so a session whose offset is exactly this one took the default, and is then placed
-// in the caller's time zone with that zone's rules at its own date (daylight saving included).
-constexpr double default_offset_marker_s = 1.0;
-
 // Record columns by name, in the order of ActivityRecords.
 using Column = std::vector<double> io::ActivityRecords::*;
 struct NamedColumn {
@@ -83,20 +78,13 @@ py::array view_of(const std::vector<double>& v, const py::handle owner) {
 
 io::Activity read(const std::filesystem::path& path, bool keep_valid_prefix,
                   const std::string& format, const std::string& time_zone) {
-    const io::TimeZone zone = io::TimeZone::parse(time_zone);
+    // Log rows without an offset are local times of time_zone, placed with that zone's rules
+    // at their own date (daylight saving included).
     io::ActivityOptions o;
     o.keep_valid_prefix = keep_valid_prefix;
     o.format = format;
-    o.log_utc_offset_s = default_offset_marker_s;
-    io::Activity a = io::read_activity(path, o);
-    if (a.format != "log") return a;
-    for (io::ActivitySession& s : a.sessions) {
-        if (s.utc_offset_s != default_offset_marker_s) continue;
-        const double local_s = s.start_s + default_offset_marker_s;
-        s.start_s = zone.to_utc_s(local_s);
-        s.utc_offset_s = local_s - s.start_s;
-    }
-    return a;
+    o.log_time_zone = time_zone;
+    return io::read_activity(path, o);
 }
 
 py::dict sessions_of(const io::Activity& a) {
