@@ -50,6 +50,27 @@ while read -r target spec rest; do
         head -c "${spec#head:}" "$rest" >"$seed_root/$target/head-$(basename "$rest")"
         continue
     fi
+    if [[ $spec == xmlhead:* ]]; then
+        # A well-formed head: cut after the last end tag of the most repeated element (the
+        # track point) within N bytes, then close the elements still open.
+        /usr/bin/python3 - "${spec#xmlhead:}" "$rest" >"$seed_root/$target/head-$(basename "$rest")" <<'PY'
+import collections, re, sys
+text = open(sys.argv[2], encoding="utf-8").read()[: int(sys.argv[1])]
+tag = re.compile(r"<(/?)([A-Za-z_][\w:.-]*)[^<>]*?(/?)>")
+ends = collections.Counter(m.group(2) for m in tag.finditer(text) if m.group(1))
+last = max((m for m in tag.finditer(text) if m.group(1) and m.group(2) == ends.most_common(1)[0][0]),
+           key=lambda m: m.end())
+text = text[: last.end()]
+stack = []
+for m in tag.finditer(text):
+    if m.group(1):
+        stack.pop()
+    elif not m.group(3):
+        stack.append(m.group(2))
+sys.stdout.write(text + "".join("</%s>" % name for name in reversed(stack)) + "\n")
+PY
+        continue
+    fi
     for file in $spec; do
         if [ -f "$file" ]; then
             ln -sf "$PWD/$file" "$seed_root/$target/"
