@@ -312,9 +312,14 @@ inline std::vector<SessionLoad> session_load(const io::Activity& activity, const
             others += (others.empty() ? "" : ", ") + sport;
     }
     if (!any && activity.format != "log" && !activity.sessions.empty())
-        throw Error("sport", activity.source + " is a " + others +
-                                 " activity, not on foot: its records are not foot strikes "
-                                 "(give the sport, e.g. running, to load it anyway)");
+        throw Error("sport",
+                    activity.source + ": sport '" + others + "' " +
+                        (others == "unknown"
+                             ? "(the file names none, e.g. a FIT file cut before its session "
+                               "message) is not known to be on foot"
+                             : "is not on foot") +
+                        ", so its records are not foot strikes (give the sport, e.g. running, "
+                        "to load it anyway)");
     for (std::size_t i = 0; i < activity.sessions.size(); ++i) {
         const io::ActivitySession& s = activity.sessions[i];
         SessionLoad l;
