@@ -49,3 +49,18 @@ PYTHONPATH="$build/python" /usr/bin/python3 "$root/examples/readme_example.py"
 echo
 echo "== Python: the same trial read, filtered, measured and compared with the models =="
 PYTHONPATH="$build/python" MPLBACKEND=Agg /usr/bin/python3 "$root/examples/force_example.py" "$trial"
+
+echo
+echo "== How much did my legs take this week? A trail run (TCX) + a sample training log =="
+"$cli" load "$root/tests/data/activities/3173437224.tcx" "$root/examples/data/training-log.csv" \
+    --mass-kg 70 --height-m 1.78 --tz Europe/Paris --by session | sed -n '1,8p'
+echo "..."
+echo
+echo "== Python: the same week by week, with strength & conditioning against 4 x 20 min =="
+PYTHONPATH="$build/python" MPLBACKEND=Agg /usr/bin/python3 "$root/examples/weekly_load_example.py" \
+    "$root/examples/data/training-log.csv" "$root/tests/data/activities/3173437224.tcx"
+
+echo
+echo "== Weekly leg load (ISO weeks, Europe/Paris) =="
+"$cli" load "$root/tests/data/activities/3173437224.tcx" "$root/examples/data/training-log.csv" \
+    --mass-kg 70 --height-m 1.78 --tz Europe/Paris --by week

@@ -1,5 +1,5 @@
 """Check that README.md shows the examples the tests run (examples/readme_example.{cpp,py},
-examples/force_example.{cpp,py}) verbatim, so the examples the tests run are the ones users
+examples/force_example.{cpp,py}, examples/weekly_load_example.{cpp,py}) verbatim, so the examples the tests run are the ones users
 read.
 
 Usage: check_readme.py PROJECT_DIR
@@ -17,7 +17,9 @@ def main(root: pathlib.Path) -> int:
     readme = (root / "README.md").read_text()
     failed = 0
     examples = (("cpp", "examples/readme_example.cpp"), ("python", "examples/readme_example.py"),
-                ("cpp", "examples/force_example.cpp"), ("python", "examples/force_example.py"))
+                                ("cpp", "examples/force_example.cpp"), ("python", "examples/force_example.py"),
+                ("cpp", "examples/weekly_load_example.cpp"),
+                ("python", "examples/weekly_load_example.py"))
     for lang, path in examples:
         if (root / path).read_text() not in blocks(readme, lang):
             print(f"README.md does not show {path} verbatim in a ```{lang} block")
