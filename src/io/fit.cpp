@@ -468,7 +468,7 @@ class Decoder {
                                              ": file CRC mismatch: nothing dropped, but the "
                                              "contents may be damaged"});
         }
-        const std::size_t data_end = truncated_ ? bytes_.size() : end;
+        const std::size_t data_end = std::min(end, bytes_.size());  // a cut CRC is not data
 
         for (auto& d : definitions_) d = Definition{};
         have_timestamp_ = false;
