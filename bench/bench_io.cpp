@@ -12,17 +12,29 @@
 /// than the decoding itself). Run with
 /// `GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456`
 /// to time the decoder alone, with the columns' memory reused from iteration to iteration.
+///
+/// Session load (load::session_load, default model clark2017, 70 kg, 1.78 m): BM_SessionLoad*
+/// on the Fenix 2 run decoded once outside the loop and on a synthetic 10 × 1 h activity built
+/// here (1 Hz, cadence 85 strides/min, 3 m/s, stance 0.25 s, altitude a ±20 m sine), in
+/// records/s; BM_DailyLoad / BM_WeeklyLoad sum 3 years of daily sessions (items = sessions).
 #include <benchmark/benchmark.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <numbers>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "strideload/athlete.hpp"
+#include "strideload/io/activity.hpp"
 #include "strideload/io/fit.hpp"
+#include "strideload/load/calendar.hpp"
+#include "strideload/load/session.hpp"
+#include "strideload/units.hpp"
 
 namespace {
 
@@ -115,7 +127,123 @@ void BM_FitDecodeSynthetic(benchmark::State& state) {
     run(state, bytes);
 }
 
+// ---- Session load (load::session_load) and calendar sums (daily_load / weekly_load) ----------
+//
+// BM_SessionLoad* time session_load alone: the activity is decoded (or built) once outside the
+// loop, with the default SessionOptions (model clark2017) for a 70 kg, 1.78 m runner.
+// records/s counts the activity's records processed per second.
+
+const strideload::Athlete bench_runner =
+    strideload::Athlete::from_height(strideload::kilograms(70.0), strideload::meters(1.78));
+
+void run_session_load(benchmark::State& state, const strideload::io::Activity& activity) {
+    const strideload::load::SessionOptions options;
+    const std::size_t records = activity.records.size();
+    double loaded_steps = 0;  // shows the run did real work (steps the model loaded)
+    for (auto _ : state) {
+        std::vector<strideload::load::SessionLoad> loads =
+            strideload::load::session_load(activity, bench_runner, options);
+        benchmark::DoNotOptimize(loads.data());
+        benchmark::ClobberMemory();
+        loaded_steps = 0;
+        for (const strideload::load::SessionLoad& l : loads) loaded_steps += l.totals.loaded_steps;
+    }
+    state.counters["records"] = static_cast<double>(records);
+    state.counters["loaded_steps"] = loaded_steps;
+    state.counters["records/s"] =
+        benchmark::Counter(static_cast<double>(records) * static_cast<double>(state.iterations()),
+                           benchmark::Counter::kIsRate);
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(records));
+}
+
+void BM_SessionLoadFenix2(benchmark::State& state) {
+    static const strideload::io::Activity activity =
+        strideload::io::read_activity(std::string(STRIDELOAD_SOURCE_DIR) +
+                                      "/tests/data/activities/activity-small-fenix2-run.fit");
+    run_session_load(state, activity);
+}
+
+// @p sessions runs of @p seconds each at 1 Hz, one a day: cadence 85 strides/min, 3 m/s,
+// stance time 0.25 s, altitude a ±20 m sine of 10 min period.
+strideload::io::Activity synthetic_activity(int sessions, int seconds) {
+    strideload::io::Activity a;
+    a.source = "synthetic";
+    a.format = "fit";
+    const double t0 = 1.6e9;  // 2020-09-13
+    for (int s = 0; s < sessions; ++s) {
+        strideload::io::ActivitySession session;
+        session.sport = "running";
+        session.start_s = t0 + 86400.0 * s;
+        session.duration_s = seconds - 1;
+        session.distance_m = 3.0 * (seconds - 1);
+        session.first_record = a.records.size();
+        for (int i = 0; i < seconds; ++i) {
+            const std::size_t k = a.records.push_back(session.start_s + i);
+            a.records.speed_m_s[k] = 3.0;
+            a.records.distance_m[k] = 3.0 * i;
+            a.records.cadence_rpm[k] = 85.0;
+            a.records.stance_time_s[k] = 0.25;
+            a.records.altitude_m[k] = 100.0 + 20.0 * std::sin(2.0 * std::numbers::pi * i / 600.0);
+        }
+        session.end_record = a.records.size();
+        a.sessions.push_back(session);
+    }
+    return a;
+}
+
+void BM_SessionLoadSynthetic10h(benchmark::State& state) {
+    static const strideload::io::Activity activity = synthetic_activity(10, 3600);
+    run_session_load(state, activity);
+}
+
+// 3 years of daily runs: 1096 SessionLoad rows, copies of the load of one synthetic hour
+// (computed once) shifted by a day each.
+const std::vector<strideload::load::SessionLoad>& three_years() {
+    static const std::vector<strideload::load::SessionLoad> all = [] {
+        const strideload::load::SessionLoad one =
+            strideload::load::session_load(synthetic_activity(1, 3600), bench_runner).front();
+        std::vector<strideload::load::SessionLoad> v(1096, one);
+        for (std::size_t d = 0; d < v.size(); ++d) {
+            v[d].index = d;
+            v[d].start_s = one.start_s + 86400.0 * static_cast<double>(d);
+        }
+        return v;
+    }();
+    return all;
+}
+
+// daily_load over three_years(); items = sessions.
+void BM_DailyLoad(benchmark::State& state) {
+    const std::vector<strideload::load::SessionLoad>& sessions = three_years();
+    for (auto _ : state) {
+        const std::vector<strideload::load::PeriodLoad> days =
+            strideload::load::daily_load(sessions);
+        benchmark::DoNotOptimize(days.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(sessions.size()));
+}
+
+// weekly_load over three_years(); items = sessions.
+void BM_WeeklyLoad(benchmark::State& state) {
+    const std::vector<strideload::load::SessionLoad>& sessions = three_years();
+    std::size_t weeks = 0;
+    for (auto _ : state) {
+        const std::vector<strideload::load::PeriodLoad> w = strideload::load::weekly_load(sessions);
+        weeks = w.size();
+        benchmark::DoNotOptimize(w.data());
+    }
+    state.counters["weeks"] = static_cast<double>(weeks);
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(sessions.size()));
+}
+
 }  // namespace
 
 BENCHMARK(BM_FitDecodeFenix2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_FitDecodeSynthetic)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SessionLoadFenix2)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SessionLoadSynthetic10h)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DailyLoad)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_WeeklyLoad)->Unit(benchmark::kMicrosecond);
