@@ -137,6 +137,15 @@ Activity activity_from_fit(const FitFile& fit, std::string_view name) {
         session.distance_m = s.total_distance_m;
         sessions.push_back(std::move(session));
     }
+    // A session message with no start time cannot be placed among the others: left out
+    // (and listed) when another one has a start; alone, it becomes the one session below.
+    const auto no_start = [](const ActivitySession& x) { return std::isnan(x.start_s); };
+    const auto timeless = std::count_if(sessions.begin(), sessions.end(), no_start);
+    if (timeless > 0 && static_cast<std::size_t>(timeless) < sessions.size()) {
+        std::erase_if(sessions, no_start);
+        a.dropped.push_back(
+            {0, std::to_string(timeless) + " session message(s) without a start time left out"});
+    }
     std::stable_sort(
         sessions.begin(), sessions.end(),
         [](const ActivitySession& x, const ActivitySession& y) { return x.start_s < y.start_s; });

@@ -64,7 +64,8 @@ inline bool non_decreasing(const std::vector<double>& t) {
 }
 
 /// @brief Invariants of any Activity: equal column lengths, sessions inside the records and
-/// in time order, record times non-decreasing, a known format, at least one session.
+/// in time order, record times non-decreasing, a known format, at least one session (except
+/// a training log with no rows).
 inline void check_activity(const io::Activity& a) {
     const io::ActivityRecords& r = a.records;
     const std::size_t n = r.size();
@@ -74,7 +75,8 @@ inline void check_activity(const io::Activity& a) {
           &r.vertical_oscillation_m, &r.power_W})
         require(c->size() == n, "Activity: every record column has records.size() entries");
     require(non_decreasing(r.time_s), "Activity: record times non-decreasing");
-    require(!a.sessions.empty(), "Activity: at least one session");
+    require(!a.sessions.empty() || a.format == "log",
+            "Activity: at least one session (an empty training log has none)");
     std::vector<double> starts;
     for (const io::ActivitySession& s : a.sessions) {
         require(s.first_record <= s.end_record, "Activity: first_record <= end_record");
