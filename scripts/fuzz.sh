@@ -7,6 +7,8 @@
 # seeds listed in tests/fuzz/seeds.txt. The corpus grows in <build dir>/fuzz-corpus/<target>
 # (kept between runs); a crash is written to <build dir>/fuzz-artifacts/. Exit status 1 when
 # any target crashed or a regression input failed.
+# One allocation above 64 MB counts as a crash: no input of FUZZ_MAX_LEN bytes should need it
+# (it is how a size taken from the file, or lines x columns, shows up in a short input).
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_MAX_LEN (default 16384 bytes),
 # FUZZ_BUILD_JOBS (default 2).
 set -euo pipefail
@@ -99,7 +101,7 @@ for target in "${targets[@]}"; do
     corpus="$build/fuzz-corpus/$target"
     mkdir -p "$corpus" "$build/fuzz-artifacts" "$seed_root/$target"
     if ! "$binary" "$corpus" "$seed_root/$target" -max_total_time="$seconds" \
-        -max_len="$max_len" -timeout=10 -print_final_stats=1 \
+        -max_len="$max_len" -timeout=10 -malloc_limit_mb=64 -print_final_stats=1 \
         -artifact_prefix="$build/fuzz-artifacts/$target-" >"$build/$target.log" 2>&1; then
         tail -n 60 "$build/$target.log"
         failed+=("$target")
