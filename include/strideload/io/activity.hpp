@@ -90,8 +90,8 @@ struct Activity {
     std::string source;                     ///< path (or name) it was read from
     std::string format;                     ///< "fit", "tcx", "gpx" or "log"
     ActivityRecords records;                ///< all records, time order
-        std::vector<ActivitySession> sessions;  ///< sessions in time order (none: an empty log)
-        /// What was left out and why (`line` is the byte offset for FIT, the line for text
+    std::vector<ActivitySession> sessions;  ///< sessions in time order (none: an empty log)
+    /// What was left out and why (`line` is the byte offset for FIT, the line for text
     /// files): the damage keep_valid_prefix cut off, and records without a time (which no
     /// reader keeps, with or without keep_valid_prefix).
     std::vector<RowProblem> dropped;
@@ -105,7 +105,7 @@ struct ActivityOptions {
     /// File format: "" = from the extension (.fit, .tcx, .gpx, .csv), or "fit", "tcx", "gpx",
     /// "log" to override it.
     std::string format;
-        /// Local time − UTC [s] for training-log times written without an offset (a log is kept
+    /// Local time − UTC [s] for training-log times written without an offset (a log is kept
     /// in local time), when log_time_zone is empty.
     double log_utc_offset_s = 0.0;
     /// Time zone of training-log times written without an offset: "UTC", "+01:00" or an
