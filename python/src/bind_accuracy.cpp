@@ -37,27 +37,6 @@ std::span<const double> view(const std::optional<Column>& x, const char* name) {
     return sl::python::view(x, name, "1 (one value per stance)");
 }
 
-// The leg length stands in for models that never read it (as in bind_grf.cpp).
-constexpr double unused_leg_length_m = 0.9;
-
-sl::Athlete athlete_of(double mass_kg, std::optional<double> leg_length_m,
-                       std::optional<double> height_m, const std::vector<grf::Model>& models) {
-    const sl::Mass mass = sl::kilograms(mass_kg);
-    if (height_m && leg_length_m)
-        return sl::Athlete::from_height_and_leg_length(mass, sl::meters(*height_m),
-                                                       sl::meters(*leg_length_m));
-    if (height_m) return sl::Athlete::from_height(mass, sl::meters(*height_m));
-    if (!leg_length_m) {
-        for (grf::Model model : models)
-            if (grf::model_info(model).uses_speed_and_leg)
-                throw sl::Error("leg_length_m", "required by model " +
-                                                    std::string(grf::model_info(model).name) +
-                                                    " (or give height_m)");
-    }
-    return sl::Athlete::from_leg_length(mass,
-                                        sl::meters(leg_length_m.value_or(unused_leg_length_m)));
-}
-
 py::dict row_dict(const acc::ComparisonRow& row) {
     const acc::Agreement& a = row.agreement;
     py::dict d;
@@ -125,7 +104,8 @@ void bind_accuracy(py::module_& m) {
             o.loa_z = loa_z;
             o.waveform_rate = sl::hertz(waveform_rate_hz);
             o.loading_rate = loading_rate;
-            const sl::Athlete athlete = athlete_of(mass_kg, leg_length_m, height_m, which);
+            const sl::Athlete athlete =
+                sl::python::athlete_of(mass_kg, leg_length_m, height_m, which);
             const acc::MeasuredSteps measured{view(contact_time_s, "contact_time_s"),
                                               view(flight_time_s, "flight_time_s"),
                                               view(peak_vertical_force_N, "peak_vertical_force_N"),

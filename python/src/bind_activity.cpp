@@ -31,6 +31,8 @@
 #include <utility>
 #include <vector>
 
+#include "measured.hpp"
+
 namespace py = pybind11;
 namespace sl = strideload;
 namespace io = strideload::io;
@@ -169,21 +171,6 @@ ld::StepOptions step_options(const py::dict& kwargs) {
     }
     o.validate();
     return o;
-}
-
-sl::Athlete athlete_of(double mass_kg, std::optional<double> height_m,
-                       std::optional<double> leg_length_m, sl::grf::Model model,
-                       const std::string& model_name) {
-    const auto mass = sl::kilograms(mass_kg);
-    if (height_m && leg_length_m)
-        return sl::Athlete::from_height_and_leg_length(mass, sl::meters(*height_m),
-                                                       sl::meters(*leg_length_m));
-    if (height_m) return sl::Athlete::from_height(mass, sl::meters(*height_m));
-    if (leg_length_m) return sl::Athlete::from_leg_length(mass, sl::meters(*leg_length_m));
-    if (sl::grf::model_info(model).uses_speed_and_leg)
-        throw sl::Error("leg_length_m", "required by model " + model_name + " (or give height_m)");
-    // Models that use no leg length still take an Athlete; this stand-in is never read.
-    return sl::Athlete::from_leg_length(mass, sl::meters(0.9));
 }
 
 std::vector<std::string> grade_names(const std::vector<double>& edges) {
@@ -430,7 +417,8 @@ void bind_activity(py::module_& m) {
             o.reference_load_bw = reference_load_bw;
             o.grade_band_edges = grade_band_edges;
             o.validate();
-            const sl::Athlete athlete = athlete_of(mass_kg, height_m, leg_length_m, o.model, model);
+            const sl::Athlete athlete =
+                sl::python::athlete_of(mass_kg, leg_length_m, height_m, {&o.model, 1});
             std::vector<ld::SessionLoad> loads;
             {
                 py::gil_scoped_release release;

@@ -1,6 +1,7 @@
-// Helpers shared by the measured-force bindings: 1-D float64 views of numpy arrays, and the
+// Helpers shared by the bindings: 1-D float64 views of numpy arrays, the
 // waveform::MetricOptions built from Python keywords (stance_metrics, accel_stance_metrics and
-// compare_models use the same definitions).
+// compare_models use the same definitions), and the Athlete of mass + height / leg length
+// (compare_models and session_load).
 #pragma once
 
 #include <pybind11/numpy.h>
@@ -8,6 +9,8 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <strideload/athlete.hpp>
+#include <strideload/grf/models.hpp>
 #include <strideload/waveform/metrics.hpp>
 #include <string>
 
@@ -53,6 +56,28 @@ inline waveform::MetricOptions metric_options(double mass_kg, double gravity_m_s
     o.loading_rate_at_samples = loading_rate_at_samples;
     o.ap_sign = ap_sign_from(ap_sign);
     return o;
+}
+
+/// Leg length given to models that never read it (as in bind_grf.cpp).
+inline constexpr double unused_leg_length_m = 0.9;
+
+/// @brief The athlete from whichever of height and leg length are given (leg length = 0.53 ×
+///        height when only height is); Error naming `leg_length_m` when neither is and one of
+///        @p models needs it.
+inline Athlete athlete_of(double mass_kg, std::optional<double> leg_length_m,
+                          std::optional<double> height_m, std::span<const grf::Model> models) {
+    const Mass mass = kilograms(mass_kg);
+    if (height_m && leg_length_m)
+        return Athlete::from_height_and_leg_length(mass, meters(*height_m), meters(*leg_length_m));
+    if (height_m) return Athlete::from_height(mass, meters(*height_m));
+    if (!leg_length_m) {
+        for (grf::Model model : models)
+            if (grf::model_info(model).uses_speed_and_leg)
+                throw Error("leg_length_m", "required by model " +
+                                                std::string(grf::model_info(model).name) +
+                                                " (or give height_m)");
+    }
+    return Athlete::from_leg_length(mass, meters(leg_length_m.value_or(unused_leg_length_m)));
 }
 
 }  // namespace strideload::python
