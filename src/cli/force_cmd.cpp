@@ -402,13 +402,9 @@ std::string run_force(const ForceArgs& args, std::vector<std::string>& warnings)
 namespace {
 
 Athlete compare_athlete(const CompareArgs& args) {
-    const Mass mass = kilograms(*args.force.mass_kg);
-    if (args.leg_length_m && args.height_m)
-        return Athlete::from_height_and_leg_length(mass, meters(*args.height_m),
-                                                   meters(*args.leg_length_m));
-    if (args.leg_length_m) return Athlete::from_leg_length(mass, meters(*args.leg_length_m));
-    if (args.height_m) return Athlete::from_height(mass, meters(*args.height_m));
-    throw UsageError("--leg-length-m (or --height-m) is required");
+    if (!args.leg_length_m && !args.height_m)
+        throw UsageError("--leg-length-m (or --height-m) is required");
+    return make_athlete(*args.force.mass_kg, args.height_m, args.leg_length_m);
 }
 
 /// Published accuracy of a model's peak force, when its source reports one.

@@ -172,12 +172,7 @@ std::string run_load(const LoadArgs& a, std::vector<std::string>& warnings) {
     const bool needs_leg = grf::model_info(model).uses_speed_and_leg;
     if (needs_leg && !a.leg_length_m && !a.height_m)
         throw UsageError(fmt::format("--leg-length-m (or --height-m) is required by {}", a.model));
-    const Mass mass = kilograms(*a.mass_kg);
-    const Athlete athlete =
-        a.height_m && a.leg_length_m ? Athlete::from_height_and_leg_length(
-                                           mass, meters(*a.height_m), meters(*a.leg_length_m))
-        : a.height_m ? Athlete::from_height(mass, meters(*a.height_m))
-                     : Athlete::from_leg_length(mass, meters(a.leg_length_m.value_or(1.0)));
+    const Athlete athlete = make_athlete(*a.mass_kg, a.height_m, a.leg_length_m);
     const io::TimeZone zone = io::TimeZone::parse(a.time_zone);
 
     load::SessionOptions options;

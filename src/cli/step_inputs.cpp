@@ -60,17 +60,6 @@ void require_options(const StepArgs& args, const std::vector<grf::Model>& models
         throw UsageError("--waveform writes one model's waveform: choose one --model, not all");
 }
 
-/// @brief The athlete; leg length = 0.53 × height (Winter 1979) when only height is given.
-Athlete make_athlete(const StepArgs& args) {
-    const Mass mass = kilograms(args.mass_kg.value());
-    if (args.height_m && args.leg_length_m)
-        return Athlete::from_height_and_leg_length(mass, meters(*args.height_m),
-                                                   meters(*args.leg_length_m));
-    if (args.height_m) return Athlete::from_height(mass, meters(*args.height_m));
-    return Athlete::from_leg_length(mass,
-                                    meters(args.leg_length_m.value_or(placeholder::leg_length_m)));
-}
-
 /// @brief The step, from contact and flight time [s] or from cadence and contact time [ms]
 /// (flight = 60 / cadence − contact).
 Stride make_stride(const StepArgs& args) {
@@ -151,7 +140,17 @@ StepInputs resolve_step_inputs(const StepArgs& args) {
     options.clark.impact_velocity_change = meters_per_second(args.impact_velocity_change_m_s);
     std::optional<WaveformRequest> waveform;
     if (args.waveform_path) waveform = WaveformRequest{*args.waveform_path, args.rate_hz.value()};
-    return {std::move(models), make_athlete(args), make_stride(args), options, waveform};
+    return {std::move(models), make_athlete(args.mass_kg.value(), args.height_m, args.leg_length_m),
+            make_stride(args), options, waveform};
+}
+
+Athlete make_athlete(double mass_kg, std::optional<double> height_m,
+                     std::optional<double> leg_length_m) {
+    const Mass mass = kilograms(mass_kg);
+    if (height_m && leg_length_m)
+        return Athlete::from_height_and_leg_length(mass, meters(*height_m), meters(*leg_length_m));
+    if (height_m) return Athlete::from_height(mass, meters(*height_m));
+    return Athlete::from_leg_length(mass, meters(leg_length_m.value_or(placeholder::leg_length_m)));
 }
 
 }  // namespace strideload::cli

@@ -60,6 +60,13 @@ struct StepInputs {
 /// @brief Declares the options of `strideload step` on @p cmd, bound to @p args.
 void add_step_options(CLI::App& cmd, StepArgs& args);
 
+/// @brief The athlete from --mass-kg and whichever of --height-m and --leg-length-m are given
+///        (leg length = 0.53 × height when only height is; Winter 1979). With neither, a
+///        placeholder leg length that only models not reading it may use: callers check first.
+/// @throws Error when a value is outside the range the library allows
+Athlete make_athlete(double mass_kg, std::optional<double> height_m,
+                     std::optional<double> leg_length_m);
+
 /// @brief The library inputs for a parsed `strideload step` command line.
 /// @param args parsed options (see add_step_options)
 /// @return models, athlete, stride and model options
