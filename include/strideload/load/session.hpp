@@ -337,12 +337,8 @@ inline std::vector<SessionLoad> session_load(const io::Activity& activity, const
             l.totals = step_totals(e, athlete, options);
             l.report = e.report;
             l.totals.foot_sessions = 1;
-            l.totals.distance_m = std::isfinite(s.distance_m) ? s.distance_m : 0.0;
-            if (!std::isfinite(s.distance_m) && s.end_record > s.first_record) {
-                const auto d =
-                    detail::session_distance(activity.records, s.first_record, s.end_record);
-                if (std::isfinite(d.back())) l.totals.distance_m = d.back() - d.front();
-            }
+            const double distance = std::isfinite(s.distance_m) ? s.distance_m : e.distance_m;
+            l.totals.distance_m = std::isfinite(distance) ? distance : 0.0;
         } else {
             l.totals.time_at_grade_s.assign(options.grade_band_edges.size() + 1, 0.0);
         }

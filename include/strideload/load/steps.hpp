@@ -166,7 +166,10 @@ struct StepEstimates {
     std::vector<double> contact_time_s;  ///< contact time per step [s]
     std::vector<double> flight_time_s;   ///< flight time per step [s]
     std::vector<double> grade;           ///< rise over run
-    StepReport report;                   ///< what was counted, filled, dropped
+    /// Distance the session's records cover [m] (recorded, else from positions); NaN when
+    /// they record neither, or for a hand-logged session.
+    double distance_m = std::numeric_limits<double>::quiet_NaN();
+    StepReport report;  ///< what was counted, filled, dropped
 
     /// @brief Number of intervals (rows).
     std::size_t size() const noexcept { return steps.size(); }
@@ -357,6 +360,7 @@ inline StepEstimates session_steps(const io::Activity& activity, std::size_t ses
 
     const std::size_t a = s.first_record, b = s.end_record;
     const std::vector<double> d = detail::session_distance(r, a, b);
+    out.distance_m = d.back() - d.front();
     const std::vector<double> grade = detail::session_grade(r, a, d, o, out.report.grade_clipped);
     std::vector<double> stance;  // recorded stance time per row, for contact after speeds
     for (std::size_t i = a; i + 1 < b; ++i) {
