@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "strideload/load/session.hpp"
@@ -95,14 +96,23 @@ inline double offset_at(const DayOptions& o, double unix_s) {
     return o.utc_offset_s ? o.utc_offset_s(unix_s) : 0.0;
 }
 
-inline void add_sport(std::string& sports, const std::string& sport) {
-    std::size_t pos = 0;
-    while (pos <= sports.size()) {
-        const std::size_t end = std::min(sports.find('+', pos), sports.size());
-        if (sports.compare(pos, end - pos, sport) == 0) return;
+/// @brief Calls f(name) for each name of a "+"-joined list (none for "").
+template <class F>
+void for_each_sport(std::string_view joined, F&& f) {
+    for (std::size_t pos = 0; pos < joined.size();) {
+        const std::size_t end = std::min(joined.find('+', pos), joined.size());
+        f(joined.substr(pos, end - pos));
         pos = end + 1;
     }
-    sports += (sports.empty() ? "" : "+") + sport;
+}
+
+/// @brief Appends to the "+"-joined @p sports each name of @p more it does not hold yet.
+inline void add_sports(std::string& sports, std::string_view more) {
+    for_each_sport(more, [&](std::string_view sport) {
+        bool found = false;
+        for_each_sport(sports, [&](std::string_view have) { found = found || have == sport; });
+        if (!found) (sports += sports.empty() ? "" : "+") += sport;
+    });
 }
 
 inline void check(const std::vector<SessionLoad>& sessions) {
@@ -127,7 +137,7 @@ inline std::vector<PeriodLoad> daily_load(const std::vector<SessionLoad>& sessio
         const CalendarDay d = local_day(s.start_s, detail::offset_at(options, s.start_s));
         PeriodLoad& p = days[d.days];
         p.totals.add(s.totals, options.stress_exponent);
-        detail::add_sport(p.sports, s.sport);
+        detail::add_sports(p.sports, s.sport);
     }
     std::vector<PeriodLoad> out;
     if (days.empty()) return out;
@@ -170,14 +180,7 @@ inline std::vector<PeriodLoad> weekly_load(const std::vector<SessionLoad>& sessi
         }
         PeriodLoad& w = out.back();
         w.totals.add(day.totals, options.stress_exponent);
-        if (!day.sports.empty()) {
-            std::size_t pos = 0;
-            while (pos <= day.sports.size()) {
-                const std::size_t end = std::min(day.sports.find('+', pos), day.sports.size());
-                detail::add_sport(w.sports, day.sports.substr(pos, end - pos));
-                pos = end + 1;
-            }
-        }
+        detail::add_sports(w.sports, day.sports);
     }
     const double target_min = options.strength_target_sessions * options.strength_target_min;
     for (PeriodLoad& w : out) {
