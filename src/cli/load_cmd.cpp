@@ -55,16 +55,15 @@ std::string csv_cell(const Value& v) {
     return q + "\"";
 }
 
-double number(const Row& row, std::string_view key) {
+/// The value of column @p key of @p row, @p absent when the row has no such column.
+template <class T>
+T field(const Row& row, std::string_view key, T absent) {
     for (const auto& [k, v] : row)
-        if (k == key) return std::get<double>(v);
-    return NAN;
+        if (k == key) return std::get<T>(v);
+    return absent;
 }
-std::string text(const Row& row, std::string_view key) {
-    for (const auto& [k, v] : row)
-        if (k == key) return std::get<std::string>(v);
-    return "";
-}
+double number(const Row& row, std::string_view key) { return field(row, key, double{NAN}); }
+std::string text(const Row& row, std::string_view key) { return field(row, key, std::string{}); }
 
 /// A compact table for people; JSON/CSV carry every column.
 std::string table(const std::vector<Row>& rows, const std::string& first, const LoadArgs& a,
@@ -89,7 +88,8 @@ std::string table(const std::vector<Row>& rows, const std::string& first, const 
             number(r, "max_peak_bw"), number(r, "stress_stimulus"), number(r, "equivalent_cycles"),
             number(r, "strength_min"),
             first == "week"
-                ? text(r, "sport") + (std::get<bool>(r.back().second) ? "  (S&C target met)" : "")
+                ? text(r, "sport") +
+                      (field(r, "strength_target_met", false) ? "  (S&C target met)" : "")
                 : (first == "day" ? text(r, "sport") : text(r, "steps_from")));
     }
     return out;
