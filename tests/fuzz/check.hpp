@@ -16,6 +16,7 @@
 
 #include "strideload/error.hpp"
 #include "strideload/io/activity.hpp"
+#include "strideload/io/force_table.hpp"
 
 namespace strideload::fuzz {
 
@@ -84,6 +85,26 @@ inline void check_activity(const io::Activity& a) {
         starts.push_back(s.start_s);
     }
     require(non_decreasing(starts), "Activity: sessions in time order");
+}
+
+/// @brief Invariants of any ForceTable (delimited or OpenSim): one data column per name, one
+/// increasing time per kept sample, a plausible rate, every row read either kept or listed,
+/// every plate's force columns inside the table.
+inline void check_table(const io::ForceTable& t) {
+    const Eigen::Index n = t.samples();
+    require(t.data.cols() == static_cast<Eigen::Index>(t.column_names.size()),
+            "ForceTable: one data column per column name");
+    require(t.time_s.size() == n, "ForceTable: one time per kept sample");
+    require(std::isfinite(t.rate_hz) && t.rate_hz >= 10.0 && t.rate_hz <= 1e6,
+            "ForceTable: rate in [10 Hz, 1 MHz]");
+    require(t.rows_read == static_cast<std::size_t>(n) + t.problems.size(),
+            "ForceTable: rows_read = kept + left out");
+    for (Eigen::Index i = 1; i < n; ++i)
+        require(t.time_s[i] > t.time_s[i - 1], "ForceTable: time increases");
+    for (const io::ForceTable::Plate& p : t.plates)
+        require(p.vertical < t.data.cols() && p.anterior_posterior < t.data.cols() &&
+                    p.medio_lateral < t.data.cols(),
+                "ForceTable: force columns inside the table");
 }
 
 }  // namespace strideload::fuzz
