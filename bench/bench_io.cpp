@@ -22,13 +22,11 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <numbers>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "../tests/io/fit_bytes.hpp"
 #include "strideload/athlete.hpp"
 #include "strideload/io/activity.hpp"
 #include "strideload/io/fit.hpp"
@@ -38,15 +36,7 @@
 
 namespace {
 
-std::vector<std::uint8_t> read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void put_le(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
-    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
-}
+using test::put_le;
 
 // A FIT file of @p records little-endian `record` messages of plausible running values.
 std::vector<std::uint8_t> synthetic_fit(std::size_t records) {
@@ -60,8 +50,8 @@ std::vector<std::uint8_t> synthetic_fit(std::size_t records) {
                             {3, 1, 0x02},   {4, 1, 0x02},  {5, 4, 0x86},  {6, 2, 0x84},
                             {7, 2, 0x84},   {39, 2, 0x84}, {40, 2, 0x84}, {41, 2, 0x84},
                             {53, 1, 0x02},  {73, 4, 0x86}, {78, 4, 0x86}, {85, 2, 0x84}};
-    std::vector<std::uint8_t> out(14, 0);
-    out.reserve(14 + 6 + 3 * std::size(fields) + records * 41 + 2);
+    std::vector<std::uint8_t> out;
+    out.reserve(6 + 3 * std::size(fields) + records * 41);
     // Definition message, local type 0: reserved, little endian, global 20 (record).
     out.insert(out.end(),
                {0x40, 0x00, 0x00, 20, 0x00, static_cast<std::uint8_t>(std::size(fields))});
@@ -86,21 +76,7 @@ std::vector<std::uint8_t> synthetic_fit(std::size_t records) {
         put_le(out, 2500 + k % 200, 4);               // enhanced altitude [1/5 m + 500]
         put_le(out, 1100 + k % 100, 2);               // step length [1/10 mm]
     }
-    const std::size_t data_size = out.size() - 14;
-    out[0] = 14;    // header size
-    out[1] = 0x20;  // protocol 2.0
-    out[2] = 0x08;  // profile version 2056, little endian
-    out[3] = 0x08;
-    for (int i = 0; i < 4; ++i) out[4 + i] = static_cast<std::uint8_t>(data_size >> (8 * i));
-    out[8] = '.';
-    out[9] = 'F';
-    out[10] = 'I';
-    out[11] = 'T';
-    const std::uint16_t header_crc = strideload::io::fit_crc16({out.data(), 12});
-    out[12] = static_cast<std::uint8_t>(header_crc);
-    out[13] = static_cast<std::uint8_t>(header_crc >> 8);
-    put_le(out, strideload::io::fit_crc16(out), 2);
-    return out;
+    return test::fit_file(out);
 }
 
 void run(benchmark::State& state, const std::vector<std::uint8_t>& bytes) {
@@ -117,8 +93,8 @@ void run(benchmark::State& state, const std::vector<std::uint8_t>& bytes) {
 
 void BM_FitDecodeFenix2(benchmark::State& state) {
     static const std::vector<std::uint8_t> bytes =
-        read_bytes(std::string(STRIDELOAD_SOURCE_DIR) +
-                   "/tests/data/activities/activity-small-fenix2-run.fit");
+        test::file_bytes(std::string(STRIDELOAD_SOURCE_DIR) +
+                         "/tests/data/activities/activity-small-fenix2-run.fit");
     run(state, bytes);
 }
 

@@ -7,11 +7,11 @@
 #include <cmath>
 #include <cstdint>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "fit_bytes.hpp"
 #include "strideload/io/fit.hpp"
 
 namespace {
@@ -25,8 +25,7 @@ const std::filesystem::path data_dir =
     std::filesystem::path(STRIDELOAD_TEST_DATA_DIR) / "activities";
 
 std::vector<std::uint8_t> file_bytes(const std::string& name) {
-    std::ifstream in(data_dir / name, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return test::file_bytes(data_dir / name);
 }
 
 std::vector<std::vector<std::string>> csv_rows(const std::string& name) {
@@ -93,21 +92,7 @@ struct FitWriter {
             u16(v >> 16, false);
         }
     }
-    std::vector<std::uint8_t> file() const {
-        std::vector<std::uint8_t> out = {14, 0x20, 0x08, 0x08, 0,   0, 0,
-                                         0,  '.',  'F',  'I',  'T', 0, 0};
-        const auto n = static_cast<std::uint32_t>(data.size());
-        for (int i = 0; i < 4; ++i)
-            out[4 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(n >> (8 * i));
-        const std::uint16_t hcrc = fit_crc16({out.data(), 12});
-        out[12] = static_cast<std::uint8_t>(hcrc & 0xFF);
-        out[13] = static_cast<std::uint8_t>(hcrc >> 8);
-        out.insert(out.end(), data.begin(), data.end());
-        const std::uint16_t crc = fit_crc16(out);
-        out.push_back(static_cast<std::uint8_t>(crc & 0xFF));
-        out.push_back(static_cast<std::uint8_t>(crc >> 8));
-        return out;
-    }
+    std::vector<std::uint8_t> file() const { return test::fit_file(data); }
 };
 
 // Record definition on local type 1: timestamp, heart_rate, speed, stance_time, one developer

@@ -12,12 +12,10 @@
 
 #include <cmath>
 #include <cstdint>
-#include <fstream>
-#include <initializer_list>
-#include <iterator>
 #include <string>
 #include <vector>
 
+#include "fit_bytes.hpp"
 #include "scratch.hpp"
 #include "strideload/io/activity.hpp"
 #include "strideload/io/fit.hpp"
@@ -34,8 +32,7 @@ const std::filesystem::path activities =
     std::filesystem::path(STRIDELOAD_TEST_DATA_DIR) / "activities";
 
 std::vector<std::uint8_t> bytes_of(const std::string& name) {
-    std::ifstream in(activities / name, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return test::file_bytes(activities / name);
 }
 
 const FitOptions keep{.keep_valid_prefix = true};
@@ -88,41 +85,20 @@ void check_prefix(const FitRecords& part, const FitRecords& full) {
     }
 }
 
-void put_le(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
-    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
-}
-
 // A FIT file by the protocol layout: 14-byte header (size, protocol 0x20, profile version,
 // data size, ".FIT", header CRC), one definition of `record` (global 20, little endian) with
 // timestamp (field 253, uint32 0x86) and heart_rate (field 3, uint8 0x02), one 6-byte data
 // message per timestamp, and the file CRC. Offsets: definition 14–25, data messages at 26,
 // 32, 38, ..., CRC at the last two bytes.
 std::vector<std::uint8_t> records_file(const std::vector<std::uint32_t>& timestamps) {
-    std::vector<std::uint8_t> out(14, 0);
-    // Definition, local type 0 (push_back, not insert: GCC 12 -Warray-bounds false positive).
-    for (const std::uint8_t b : std::initializer_list<std::uint8_t>{0x40, 0x00, 0x00, 20, 0x00, 2,
-                                                                    253, 4, 0x86, 3, 1, 0x02})
-        out.push_back(b);
+    // Definition, local type 0.
+    std::vector<std::uint8_t> data{0x40, 0x00, 0x00, 20, 0x00, 2, 253, 4, 0x86, 3, 1, 0x02};
     for (std::size_t i = 0; i < timestamps.size(); ++i) {
-        out.push_back(0x00);  // data message, local type 0
-        put_le(out, timestamps[i], 4);
-        put_le(out, 140 + i, 1);
+        data.push_back(0x00);  // data message, local type 0
+        test::put_le(data, timestamps[i], 4);
+        test::put_le(data, 140 + i, 1);
     }
-    const std::size_t data_size = out.size() - 14;
-    out[0] = 14;
-    out[1] = 0x20;
-    out[2] = 0x08;
-    out[3] = 0x08;
-    for (int i = 0; i < 4; ++i) out[4 + i] = static_cast<std::uint8_t>(data_size >> (8 * i));
-    out[8] = '.';
-    out[9] = 'F';
-    out[10] = 'I';
-    out[11] = 'T';
-    const std::uint16_t header_crc = strideload::io::fit_crc16({out.data(), 12});
-    out[12] = static_cast<std::uint8_t>(header_crc);
-    out[13] = static_cast<std::uint8_t>(header_crc >> 8);
-    put_le(out, strideload::io::fit_crc16(out), 2);
-    return out;
+    return test::fit_file(data);
 }
 
 }  // namespace
