@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <fstream>
 #include <iterator>
 #include <system_error>
 
 #include "strideload/error.hpp"
+#include "table.hpp"
 
 namespace strideload::io {
 
@@ -32,12 +32,6 @@ constexpr std::array<std::vector<double> ActivityRecords::*, 12> record_columns{
     &ActivityRecords::step_length_m,
     &ActivityRecords::vertical_oscillation_m,
     &ActivityRecords::power_W};
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string read_text(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -177,9 +171,9 @@ Activity activity_from_fit(const FitFile& fit, std::string_view name) {
 }
 
 Activity read_activity(const std::filesystem::path& path, const ActivityOptions& options) {
-    std::string format = lower(options.format);
+    std::string format = detail::to_lower(options.format);
     if (format.empty()) {
-        const std::string ext = lower(path.extension().string());
+        const std::string ext = detail::to_lower(path.extension().string());
         if (ext == ".fit")
             format = "fit";
         else if (ext == ".tcx")

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 #include <memory>
 
@@ -158,9 +157,7 @@ Eigen::Index find_time_column(const std::filesystem::path& path, std::size_t hea
 }
 
 bool named_as_frames(std::string_view name) {
-    std::string lower;
-    for (const char c : detail::trim(name))
-        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = detail::to_lower(detail::trim(name));
     return lower.starts_with("frame") || lower.starts_with("sample");
 }
 
@@ -335,8 +332,7 @@ ForceTable read_force_table(const std::filesystem::path& path, const ForceTableO
 }
 
 ForceTable read_force(const std::filesystem::path& path, const ForceTableOptions& options) {
-    std::string extension = path.extension().string();
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string extension = detail::to_lower(path.extension().string());
     if (extension != ".mot" && extension != ".sto") return read_force_table(path, options);
     if (!options.time_column.empty() && !detail::iequals(options.time_column, "time"))
         throw Error("time_column", "OpenSim files (" + path.string() +

@@ -3,7 +3,6 @@
 // nColumns, inDegrees; SIMM-era files write `datarows N` / `datacolumns N`) up to a line
 // `endheader`, one row of column names, then rows of numbers separated by tabs or spaces.
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 
 #include "strideload/io/force_table.hpp"
@@ -65,9 +64,7 @@ std::vector<ForceTable::Plate> recognise_plates(const std::filesystem::path& pat
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string& name = names[i];
         if (name.size() < 4) continue;
-        std::string lower;
-        for (const char c : name)
-            lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string lower = detail::to_lower(name);
         const std::string_view tail = std::string_view(lower).substr(lower.size() - 3);
         if (lower.find("ground_force") == std::string::npos || tail[0] != '_' || tail[1] != 'v' ||
             (tail[2] != 'x' && tail[2] != 'y' && tail[2] != 'z'))

@@ -58,6 +58,8 @@ bool is_blank(std::string_view line) noexcept;
 std::string_view trim(std::string_view s) noexcept;
 /// @return true when @p a equals @p b ignoring ASCII case
 bool iequals(std::string_view a, std::string_view b) noexcept;
+/// @return @p s with ASCII letters in lower case
+std::string to_lower(std::string_view s);
 /// @return the fields of @p line split on runs of spaces and tabs
 std::vector<std::string_view> split_whitespace(std::string_view line);
 /// @return an upper bound of the data rows in @p text: lines with anything but whitespace

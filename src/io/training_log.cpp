@@ -57,12 +57,6 @@ std::vector<std::string> names_of(std::size_t first, std::size_t end) {
     return out;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool is_comment_or_blank(std::string_view line) {
     const std::string_view t = detail::trim(line);
     return t.empty() || t.front() == '#';
@@ -210,7 +204,7 @@ std::string parse_kind(std::string_view s) {
         throw RowFailure{
             "kind is empty: it is required (run, strength, other or a "
             "sport name such as walking or cycling)"};
-    const std::string k = lower(s);
+    const std::string k = detail::to_lower(s);
     if (k == "run") return "running";
     if (k == "strength") return "strength_training";
     if (!std::isalpha(static_cast<unsigned char>(k.front())))
@@ -317,7 +311,7 @@ Activity decode_training_log(std::string_view text, std::string_view name,
     std::array<std::size_t, column_count> index;
     index.fill(absent);
     for (std::size_t i = 0; i < header.size(); ++i) {
-        const std::string key = lower(detail::trim(header[i]));
+        const std::string key = detail::to_lower(detail::trim(header[i]));
         const auto it = std::find(column_names.begin(), column_names.end(), key);
         if (it == column_names.end())
             throw FileError(path, header_line,
