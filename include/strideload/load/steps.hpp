@@ -122,22 +122,6 @@ struct StepReport {
         return source(
             {{"stance_time", contact_from_stance_time}, {"speed_relation", contact_from_relation}});
     }
-    /// @brief Adds another report's times and counts.
-    void add(const StepReport& o) {
-        moving_s += o.moving_s;
-        paused_s += o.paused_s;
-        standing_s += o.standing_s;
-        steps_from_cadence += o.steps_from_cadence;
-        steps_from_step_length += o.steps_from_step_length;
-        steps_assumed += o.steps_assumed;
-        steps_from_log += o.steps_from_log;
-        contact_from_stance_time += o.contact_from_stance_time;
-        contact_from_relation += o.contact_from_relation;
-        walking_steps += o.walking_steps;
-        gps_spikes += o.gps_spikes;
-        grade_clipped += o.grade_clipped;
-        speed_filled += o.speed_filled;
-    }
 
   private:
     struct Named {
@@ -362,7 +346,8 @@ inline StepEstimates session_steps(const io::Activity& activity, std::size_t ses
     const std::vector<double> d = detail::session_distance(r, a, b);
     out.distance_m = d.back() - d.front();
     const std::vector<double> grade = detail::session_grade(r, a, d, o, out.report.grade_clipped);
-    std::vector<double> stance;  // recorded stance time per row, for contact after speeds
+    // Per row, for the contact times, which need every speed first (median fill):
+    std::vector<double> step_time, stance;  // step time and recorded stance time [s]
     for (std::size_t i = a; i + 1 < b; ++i) {
         const std::size_t k = i - a;
         const double dt = r.time_s[i + 1] - r.time_s[i];
@@ -409,7 +394,8 @@ inline StepEstimates session_steps(const io::Activity& activity, std::size_t ses
             out.report.steps_assumed += steps;
         }
         out.report.moving_s += dt;
-        push(r.time_s[i], dt, steps, v, 60.0 / spm, NAN, 0.5 * (grade[k] + grade[k + 1]));
+        push(r.time_s[i], dt, steps, v, NAN, NAN, 0.5 * (grade[k] + grade[k + 1]));
+        step_time.push_back(60.0 / spm);
         stance.push_back(r.stance_time_s[i + 1]);
     }
     // Unknown speeds (spikes, no distance) take the median of the known ones.
@@ -422,9 +408,8 @@ inline StepEstimates session_steps(const io::Activity& activity, std::size_t ses
             out.speed_m_s[j] = fill;
             ++out.report.speed_filled;
         }
-        const double ts = out.contact_time_s[j];  // the step time, stored above
         double tc = NAN, tf = NAN;
-        contact(ts, out.speed_m_s[j], stance[j], out.steps[j], tc, tf);
+        contact(step_time[j], out.speed_m_s[j], stance[j], out.steps[j], tc, tf);
         if (!std::isfinite(tc))
             throw Error("speed_m_s",
                         "session starting at Unix time " + std::to_string(s.start_s) + " of " +
