@@ -5,12 +5,12 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
 #include <numbers>
-#include <sstream>
 #include <strideload/waveform/accelerometer.hpp>
 #include <string>
 #include <vector>
+
+#include "fukuchi.hpp"
 
 namespace sl = strideload;
 namespace wf = strideload::waveform;
@@ -224,18 +224,7 @@ TEST_CASE("round trip through measured forces: ideal CoM accelerometer -> gurchi
     // Fukuchi et al. 2017 (PeerJ 5:e3298) treadmill trial, 300 Hz, runner 78.3 kg: a = Fy /
     // (m g_n) is what a perfect centre-of-mass accelerometer would read. Gurchiek's
     // g_n m LPF(a) must give back the force less what the 10 Hz low-pass removes.
-    std::ifstream in(std::string(STRIDELOAD_TEST_DATA_DIR) +
-                     "/fukuchi2017/RBDS0041runT252forces.txt");
-    REQUIRE(in.good());
-    std::string line;
-    std::getline(in, line);  // header
-    std::vector<double> force_N;
-    while (std::getline(in, line)) {
-        std::istringstream row(line);
-        double frame = 0, fx = 0, fy = 0;
-        row >> frame >> fx >> fy;
-        force_N.push_back(fy);
-    }
+    const std::vector<double> force_N = test::fukuchi_column(2);  // Fy [N]
     REQUIRE(force_N.size() == 9000);
     const double mass_kg = 78.3, weight_N = mass_kg * gn, rate = 300.0;
     std::vector<double> a(force_N.size());
@@ -405,18 +394,7 @@ TEST_CASE("accel_stance_metrics: the force-data metrics of the estimated wavefor
 TEST_CASE("accel_stance_metrics on the Fukuchi trial: impulse kept, active peak trimmed") {
     // The ideal centre-of-mass accelerometer of the round-trip test above, measured through the
     // same detect_stances / stance_metrics as the force itself.
-    std::ifstream in(std::string(STRIDELOAD_TEST_DATA_DIR) +
-                     "/fukuchi2017/RBDS0041runT252forces.txt");
-    REQUIRE(in.good());
-    std::string line;
-    std::getline(in, line);
-    std::vector<double> force_N;
-    while (std::getline(in, line)) {
-        std::istringstream row(line);
-        double frame = 0, fx = 0, fy = 0;
-        row >> frame >> fx >> fy;
-        force_N.push_back(fy);
-    }
+    const std::vector<double> force_N = test::fukuchi_column(2);  // Fy [N]
     const double mass_kg = 78.3, weight_N = mass_kg * gn;
     const sl::Frequency rate = sl::hertz(300.0);
     std::vector<double> a(force_N.size());

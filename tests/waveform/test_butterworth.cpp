@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
 #include <numbers>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "fukuchi.hpp"
 #include "strideload/waveform/butterworth.hpp"
 
 namespace sl = strideload;
@@ -18,21 +17,7 @@ namespace wf = strideload::waveform;
 
 namespace {
 
-// Column @p col (0 = Time, 1 = Fx, 2 = Fy) of the bundled Fukuchi 2017 trial.
-std::vector<double> fukuchi_column(int col) {
-    std::ifstream in(STRIDELOAD_TEST_DATA_DIR "/fukuchi2017/RBDS0041runT252forces.txt");
-    REQUIRE(in);
-    std::string line;
-    std::getline(in, line);  // header
-    std::vector<double> v;
-    while (std::getline(in, line)) {
-        std::istringstream row(line);
-        double value = 0.0;
-        for (int c = 0; c <= col; ++c) row >> value;
-        v.push_back(value);
-    }
-    return v;
-}
+using test::fukuchi_column;
 
 struct Design {
     int order;

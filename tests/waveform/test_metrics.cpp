@@ -5,12 +5,11 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
 #include <numbers>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "fukuchi.hpp"
 #include "strideload/waveform/waveform.hpp"
 
 namespace sl = strideload;
@@ -23,21 +22,7 @@ struct Trial {
 };
 
 // The bundled Fukuchi 2017 trial (300 Hz): Fx (AP) and Fy (vertical).
-Trial fukuchi() {
-    std::ifstream in(STRIDELOAD_TEST_DATA_DIR "/fukuchi2017/RBDS0041runT252forces.txt");
-    REQUIRE(in);
-    std::string line;
-    std::getline(in, line);  // header: Time Fx Fy Fz COPx COPy COPz Ty
-    Trial t;
-    while (std::getline(in, line)) {
-        std::istringstream row(line);
-        double time = 0, fx = 0, fy = 0;
-        row >> time >> fx >> fy;
-        t.fx.push_back(fx);
-        t.fy.push_back(fy);
-    }
-    return t;
-}
+Trial fukuchi() { return {test::fukuchi_column(1), test::fukuchi_column(2)}; }
 
 bool within(double got, double want, double rel) { return std::abs(got / want - 1.0) <= rel; }
 

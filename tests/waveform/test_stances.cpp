@@ -4,13 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
 #include <numbers>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "fukuchi.hpp"
 #include "strideload/waveform/stances.hpp"
 
 namespace sl = strideload;
@@ -19,20 +18,7 @@ namespace wf = strideload::waveform;
 namespace {
 
 // Vertical force Fy [N] of the bundled Fukuchi 2017 trial (300 Hz, single belt).
-std::vector<double> fukuchi_fy() {
-    std::ifstream in(STRIDELOAD_TEST_DATA_DIR "/fukuchi2017/RBDS0041runT252forces.txt");
-    REQUIRE(in);
-    std::string line;
-    std::getline(in, line);  // header: Time Fx Fy Fz COPx COPy COPz Ty
-    std::vector<double> fy;
-    while (std::getline(in, line)) {
-        std::istringstream row(line);
-        double t = 0, fx = 0, v = 0;
-        row >> t >> fx >> v;
-        fy.push_back(v);
-    }
-    return fy;
-}
+std::vector<double> fukuchi_fy() { return test::fukuchi_column(2); }
 
 // Half-sine contacts of contact_s separated by flight_s of zero force, starting with
 // lead_flight_s of flight, sampled at rate_hz for `steps` steps (then flight to the end).
