@@ -6,6 +6,7 @@ Python's datetime, the impulse balance of clark2017 (each step's vertical impuls
 its step time), and plain pandas sums of additive columns.
 """
 import datetime as dt
+import inspect
 import pathlib
 
 import matplotlib
@@ -17,6 +18,8 @@ import pandas as pd
 import pytest
 
 import strideload
+
+from docstrings import documented
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "activities"
@@ -229,3 +232,11 @@ def test_plot_weekly_load(weeks_sessions):
     plt.close(fig)
     with pytest.raises(ValueError, match="missing"):
         strideload.plots.weekly_load(weeks, value="no_such_column")
+
+
+@pytest.mark.parametrize("function", [
+    strideload.read_activity, strideload.session_steps, strideload.session_load,
+    strideload.daily_load, strideload.weekly_load, strideload.plots.weekly_load])
+def test_public_docstrings_list_every_parameter(function):
+    assert documented(function.__doc__) == set(inspect.signature(function).parameters)
+    assert "Returns\n-------" in inspect.cleandoc(function.__doc__)

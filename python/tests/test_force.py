@@ -17,6 +17,8 @@ from scipy import signal
 import strideload
 from strideload import _core
 
+from docstrings import documented
+
 DATA = os.path.join(os.path.dirname(__file__), "..", "..", "tests", "data")
 FUKUCHI = os.path.join(DATA, "fukuchi2017", "RBDS0041runT252forces.txt")
 MOT = os.path.join(DATA, "io", "two_feet_100hz.mot")
@@ -427,18 +429,6 @@ def test_stance_metrics_nan_sample_and_wrong_rate(fy, fukuchi):
 
 # --- docstrings -------------------------------------------------------------------------------
 
-def _documented(doc: str) -> set:
-    """Parameter names in the numpy-style Parameters section of a docstring."""
-    section = re.search(r"^Parameters\n-+\n(.*?)(?:\n\n[A-Z]\w+\n-+\n|\Z)",
-                        inspect.cleandoc(doc), re.S | re.M)
-    assert section, doc
-    names = set()
-    for line in section.group(1).splitlines():
-        if line and not line[0].isspace():
-            names |= {n.strip().lstrip("*") for n in line.split(" : ")[0].split(",")}
-    return names
-
-
 @pytest.mark.parametrize("function", [
     strideload.read_force, strideload.butter, strideload.filtfilt, strideload.lfilter,
     strideload.detect_stances, strideload.stance_metrics, strideload.stance_summary,
@@ -446,7 +436,7 @@ def _documented(doc: str) -> set:
     strideload.plots.bland_altman,
     strideload.plots.waveform_overlay])
 def test_public_docstrings_list_every_parameter(function):
-    assert _documented(function.__doc__) == set(inspect.signature(function).parameters)
+    assert documented(function.__doc__) == set(inspect.signature(function).parameters)
     assert "Returns\n-------" in inspect.cleandoc(function.__doc__)
 
 
@@ -457,4 +447,4 @@ def test_public_docstrings_list_every_parameter(function):
 def test_core_docstrings_list_every_parameter(name):
     doc = getattr(_core, name).__doc__
     signature, body = doc.split("\n", 1)
-    assert _documented(body) == set(re.findall(r"(\w+):", signature))
+    assert documented(body) == set(re.findall(r"(\w+):", signature))

@@ -11,6 +11,8 @@ import pytest
 import strideload
 from strideload import _core
 
+from docstrings import documented
+
 G = 9.81  # grf-models.md fixtures use 9.81
 MORIN = dict(mass_kg=70, speed_m_s=5, contact_time_s=0.2, flight_time_s=0.12, leg_length_m=0.95)
 
@@ -307,23 +309,11 @@ def test_every_field_is_a_property_named_as_in_to_dict():
     assert strideload.step_load("morin2005", **MORIN).touchdown_angle_rad is None
 
 
-def _documented(doc: str) -> set:
-    """Parameter names in the numpy-style Parameters section of a docstring."""
-    section = re.search(r"^Parameters\n-+\n(.*?)(?:\n\n[A-Z]\w+\n-+\n|\Z)",
-                        inspect.cleandoc(doc), re.S | re.M)
-    assert section, doc
-    names = set()
-    for line in section.group(1).splitlines():
-        if line and not line[0].isspace():
-            names |= {n.strip().lstrip("*") for n in line.split(" : ")[0].split(",")}
-    return names
-
-
 @pytest.mark.parametrize("function", [strideload.step_load, strideload.step_load_batch,
                                       strideload.step_loads, strideload.waveform,
                                       strideload.plot_waveforms])
 def test_public_docstrings_list_every_parameter(function):
-    assert _documented(function.__doc__) == set(inspect.signature(function).parameters)
+    assert documented(function.__doc__) == set(inspect.signature(function).parameters)
 
 
 @pytest.mark.parametrize("name", ["step_load", "step_load_batch", "waveform", "model_columns",
@@ -332,7 +322,7 @@ def test_core_docstrings_list_every_parameter(name):
     doc = getattr(_core, name).__doc__
     signature, body = doc.split("\n", 1)
     args = set(re.findall(r"(\w+):", signature))
-    assert _documented(body) == args
+    assert documented(body) == args
 
 
 def test_speed_of_spring_mass_is_the_touchdown_speed():
