@@ -322,10 +322,6 @@ std::string force_text(const Measured& m, const ReadArgs& a) {
     return out;
 }
 
-void check_output_flags(bool json_flag, bool csv_flag) {
-    if (json_flag && csv_flag) throw UsageError("--json and --csv exclude each other");
-}
-
 }  // namespace
 
 void add_force_options(CLI::App& cmd, ForceArgs& args) {

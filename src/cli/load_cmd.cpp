@@ -167,7 +167,7 @@ void add_load_options(CLI::App& cmd, LoadArgs& a) {
 }
 
 std::string run_load(const LoadArgs& a, std::vector<std::string>& warnings) {
-    if (a.json && a.csv) throw UsageError("--json and --csv exclude each other");
+    check_output_flags(a.json, a.csv);
     const grf::Model model = grf::model_from_name(a.model);
     const bool needs_leg = grf::model_info(model).uses_speed_and_leg;
     if (needs_leg && !a.leg_length_m && !a.height_m)

@@ -21,6 +21,11 @@ class UsageError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// @brief Throws UsageError when both --json and --csv are given (force, compare, accel, load).
+inline void check_output_flags(bool json_flag, bool csv_flag) {
+    if (json_flag && csv_flag) throw UsageError("--json and --csv exclude each other");
+}
+
 /// The values of `strideload step` as typed; empty when not given.
 struct StepArgs {
     std::string model = "morin2005";
