@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs strideload's build and test dependencies from Debian 12 packages (no PyPI, no
-# downloads). Idempotent: does nothing when every package is already installed.
+# downloads), plus any packages named as arguments (scripts/fuzz.sh adds clang-14 and
+# libclang-rt-14-dev). Idempotent: does nothing when every package is already installed.
 set -euo pipefail
 
 packages=(
@@ -9,7 +10,8 @@ packages=(
     libcli11-dev libfmt-dev nlohmann-json3-dev libcsv-dev libpugixml-dev
     libhowardhinnant-date-dev tzdata
     python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-matplotlib
-    python3-scipy python3-pytest python3-nbclient python3-nbformat python3-ipykernel
+        python3-scipy python3-pytest python3-nbclient python3-nbformat python3-ipykernel
+    "$@"
 )
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target of tests/fuzz (one per strideload::io reader) for SECONDS each
 # (default 60), one at a time: scripts/fuzz.sh 600 for a longer hunt, scripts/fuzz.sh 60
-# fuzz_fit for one target. Installs clang-14 and libclang-rt-14-dev from Debian if missing,
+# fuzz_fit for one target. Installs the project's Debian packages plus clang-14 and
+# libclang-rt-14-dev if missing (scripts/deps.sh),
 # configures <build dir> with clang++-14 and STRIDELOAD_BUILD_FUZZ=ON (only strideload::io and
 # the fuzz targets are built), replays tests/fuzz/regressions/<target>-*, then fuzzes from the
 # seeds listed in tests/fuzz/seeds.txt. The corpus grows in <build dir>/fuzz-corpus/<target>
@@ -22,19 +23,8 @@ all_targets=(fuzz_fit fuzz_force_table fuzz_opensim fuzz_tcx fuzz_gpx fuzz_train
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
-packages=(clang-14 libclang-rt-14-dev)
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "fuzz: installing ${missing[*]}"
-    SUDO=""
-    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+# The library's own dependencies (strideload::io is built too) and the fuzzing toolchain.
+./scripts/deps.sh clang-14 libclang-rt-14-dev
 
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSTRIDELOAD_BUILD_FUZZ=ON -DSTRIDELOAD_BUILD_TESTS=OFF -DSTRIDELOAD_BUILD_BENCH=OFF \
