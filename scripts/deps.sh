@@ -11,6 +11,7 @@ packages=(
     libhowardhinnant-date-dev tzdata
     python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-matplotlib
         python3-scipy python3-pytest python3-nbclient python3-nbformat python3-ipykernel
+        python3-dask python3-distributed
     "$@"
 )
 

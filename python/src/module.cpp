@@ -11,11 +11,14 @@ void bind_waveform(py::module_& m);
 void bind_accuracy(py::module_& m);
 void bind_load(py::module_& m);
 void bind_activity(py::module_& m);
+void bind_recovery(py::module_& m);
+void bind_banister(py::module_& m);
+void bind_damage(py::module_& m);
 
 PYBIND11_MODULE(_core, m) {
     m.doc() =
         "strideload C++ core: per-step ground reaction force models, force files, force "
-        "signals, model accuracy and cumulative loading (SI units)";
+        "signals, model accuracy, cumulative loading and recovery (SI units)";
     m.attr("__version__") = strideload::version;
     bind_grf(m);
     bind_io(m);
@@ -23,4 +26,7 @@ PYBIND11_MODULE(_core, m) {
     bind_accuracy(m);
     bind_load(m);
     bind_activity(m);
+    bind_recovery(m);
+    bind_banister(m);
+    bind_damage(m);
 }
