@@ -55,6 +55,8 @@ inline Mass kilograms(double kg) { return kg * si::kilograms; }
 inline Length meters(double m) { return m * si::meters; }
 /// @brief Time from seconds.  @param s [s]  @return time
 inline Time seconds(double s) { return s * si::seconds; }
+/// @brief Time from minutes, as logbooks record sessions.  @param min [min]  @return time
+inline Time minutes(double min) { return (min * 60.0) * si::seconds; }
 /// @brief Time from milliseconds, as watches report ground contact.  @param ms [ms]  @return time
 inline Time milliseconds(double ms) { return (ms / 1000.0) * si::seconds; }
 /// @brief Speed from metres per second.  @param m_s [m/s]  @return speed
@@ -72,6 +74,8 @@ inline Frequency hertz(double hz) { return hz * si::hertz; }
 /// @brief Cadence from steps per minute (both feet), as watches display it.
 /// @param spm [steps/min]  @return step frequency [Hz]
 inline Frequency steps_per_minute(double spm) { return (spm / 60.0) * si::hertz; }
+/// @brief Heart rate from beats per minute.  @param bpm [beats/min]  @return frequency [Hz]
+inline Frequency beats_per_minute(double bpm) { return (bpm / 60.0) * si::hertz; }
 /// @brief Plane angle from radians.  @param rad [rad]  @return angle
 inline PlaneAngle radians(double rad) { return rad * si::radians; }
 /// @brief Plane angle from degrees.  @param deg [°]  @return angle
