@@ -14,14 +14,18 @@ measurement. All quantities are SI floats with the unit in the argument name (``
 """
 
 from ._version import __version__
-from ._core import (STANDARD_GRAVITY, StepLoad, cumulative_weighted_peak, equivalent_cycles,
-                    stress_stimulus)
+from ._core import (STANDARD_GRAVITY, StepLoad, cumulative_weighted_peak, days_until_repaired,
+                    equivalent_cycles, monotony_strain, session_rpe_load, stress_stimulus, trimp)
 from .activity import (Activity, daily_load, read_activity, session_load, session_steps,
                        weekly_load)
 from .accel import accel_methods, accel_stance_metrics, vgrf_from_accel
 from .force import (butter, compare_models, detect_stances, filtfilt, lfilter, read_force,
                     stance_metrics, stance_summary)
 from .grf import models, step_load, step_load_batch, step_loads, waveform
+from .recovery import (PlanResult, TodayRange, acwr, daily_series, damage_bands,
+                       days_until_fresh, fitness_fatigue, fitness_fatigue_bands, plan_today,
+                       rolling_monotony_strain)
+from .tissue import damage, strength_risk_multiplier
 from .plots import plot_waveforms
 from .plots import weekly_load as plot_weekly_load
 
@@ -56,4 +60,20 @@ __all__ = [
     "daily_load",
     "weekly_load",
     "plot_weekly_load",
+    "fitness_fatigue",
+    "fitness_fatigue_bands",
+    "days_until_fresh",
+    "acwr",
+    "monotony_strain",
+    "rolling_monotony_strain",
+    "session_rpe_load",
+    "trimp",
+    "plan_today",
+    "PlanResult",
+    "TodayRange",
+    "damage_bands",
+    "days_until_repaired",
+    "daily_series",
+    "damage",
+    "strength_risk_multiplier",
 ]
