@@ -8,6 +8,7 @@
 #include "strideload/error.hpp"
 #include "strideload/grf/models.hpp"
 #include "strideload/load/cumulative.hpp"
+#include "strideload/recovery/recovery.hpp"
 #include "strideload/stride.hpp"
 #include "strideload/units.hpp"
 #include "strideload/version.hpp"

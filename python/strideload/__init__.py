@@ -25,6 +25,7 @@ from .grf import models, step_load, step_load_batch, step_loads, waveform
 from .recovery import (PlanResult, TodayRange, acwr, daily_series, damage_bands,
                        days_until_fresh, fitness_fatigue, fitness_fatigue_bands, plan_today,
                        rolling_monotony_strain)
+from .banister import BanisterFitResult, banister_performance, fit_banister
 from .tissue import damage, strength_risk_multiplier
 from .plots import plot_waveforms
 from .plots import weekly_load as plot_weekly_load
@@ -76,4 +77,7 @@ __all__ = [
     "daily_series",
     "damage",
     "strength_risk_multiplier",
+    "fit_banister",
+    "banister_performance",
+    "BanisterFitResult",
 ]
