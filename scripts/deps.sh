@@ -8,7 +8,7 @@ packages=(
     g++ cmake make pkg-config clang-format
     libeigen3-dev libboost-dev doctest-dev libbenchmark-dev
     libcli11-dev libfmt-dev nlohmann-json3-dev libcsv-dev libpugixml-dev
-    libhowardhinnant-date-dev tzdata
+    libhowardhinnant-date-dev tzdata libgd-dev
     python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-matplotlib
         python3-scipy python3-pytest python3-nbclient python3-nbformat python3-ipykernel
         python3-dask python3-distributed

@@ -117,7 +117,7 @@ class Progress {
 
 }  // namespace
 
-void add_load_options(CLI::App& cmd, LoadArgs& a) {
+void add_input_options(CLI::App& cmd, LoadArgs& a) {
     cmd.add_option("FILE", a.files,
                    "activity files (.fit, .tcx, .gpx) and training logs (.csv: date, kind, "
                    "duration_min, optional distance_km, cadence_spm, contact_time_ms, rpe, notes)")
@@ -130,9 +130,6 @@ void add_load_options(CLI::App& cmd, LoadArgs& a) {
     cmd.add_option("--model", a.model,
                    "per-step model (`strideload models`); clark2017 had the smallest peak-force "
                    "error on measured force data")
-        ->capture_default_str();
-    cmd.add_option("--by", a.by, "sum per session, day or week (ISO, Monday-Sunday)")
-        ->check(CLI::IsMember({"session", "day", "week"}))
         ->capture_default_str();
     cmd.add_option("--sport", a.sport,
                    "treat every session as this sport (e.g. running), overriding the file's");
@@ -159,6 +156,13 @@ void add_load_options(CLI::App& cmd, LoadArgs& a) {
         ->capture_default_str();
     cmd.add_flag(
         "--no-progress", [&a](std::int64_t) { a.progress = false; }, "no progress bar on stderr");
+}
+
+void add_load_options(CLI::App& cmd, LoadArgs& a) {
+    add_input_options(cmd, a);
+    cmd.add_option("--by", a.by, "sum per session, day or week (ISO, Monday-Sunday)")
+        ->check(CLI::IsMember({"session", "day", "week"}))
+        ->capture_default_str();
     cmd.add_flag("--json", a.json,
                  "print JSON: {\"sessions\"|\"days\"|\"weeks\": [{\"sport\", \"start\", "
                  "\"duration_s\", \"distance_m\", \"steps\", \"vertical_impulse_Ns\", "
@@ -166,29 +170,29 @@ void add_load_options(CLI::App& cmd, LoadArgs& a) {
     cmd.add_flag("--csv", a.csv, "print the rows as CSV");
 }
 
-std::string run_load(const LoadArgs& a, std::vector<std::string>& warnings) {
-    check_output_flags(a.json, a.csv);
+LoadedSessions read_sessions(const LoadArgs& a, std::vector<std::string>& warnings) {
     const grf::Model model = grf::model_from_name(a.model);
     const bool needs_leg = grf::model_info(model).uses_speed_and_leg;
     if (needs_leg && !a.leg_length_m && !a.height_m)
         throw UsageError(fmt::format("--leg-length-m (or --height-m) is required by {}", a.model));
     const Athlete athlete = make_athlete(*a.mass_kg, a.height_m, a.leg_length_m);
-    const io::TimeZone zone = io::TimeZone::parse(a.time_zone);
+    LoadedSessions out{{}, {}, {}, io::TimeZone::parse(a.time_zone)};
+    const io::TimeZone& zone = out.zone;
 
-    load::SessionOptions options;
+    load::SessionOptions& options = out.options;
     options.model = model;
     options.sport = a.sport;
     options.stress_exponent = a.stress_exponent;
     options.damage_exponent = a.damage_exponent;
     options.reference_load_bw = a.reference_load_bw;
     options.validate();
-    load::DayOptions days;
+    load::DayOptions& days = out.days;
     days.utc_offset_s = zone;
     days.stress_exponent = a.stress_exponent;
     days.strength_target_sessions = a.strength_target_sessions;
     days.strength_target_min = a.strength_target_min;
 
-    std::vector<load::SessionLoad> sessions;
+    std::vector<load::SessionLoad>& sessions = out.sessions;
     const Progress progress(a.files.size(), a.progress);
     for (std::size_t f = 0; f < a.files.size(); ++f) {
         progress.step(f, a.files[f]);
@@ -208,6 +212,13 @@ std::string run_load(const LoadArgs& a, std::vector<std::string>& warnings) {
                   return x.start_s < y.start_s;
               });
 
+    return out;
+}
+
+std::string run_load(const LoadArgs& a, std::vector<std::string>& warnings) {
+    check_output_flags(a.json, a.csv);
+    const LoadedSessions loaded = read_sessions(a, warnings);
+    const auto& [sessions, options, days, zone] = loaded;
     const auto& edges = options.grade_band_edges;
     std::vector<Row> rows;
     std::string key;

@@ -6,6 +6,9 @@
 
 #include <CLI/CLI.hpp>
 #include <optional>
+#include <strideload/io/time_zone.hpp>
+#include <strideload/load/calendar.hpp>
+#include <strideload/load/session.hpp>
 #include <string>
 #include <vector>
 
@@ -34,6 +37,23 @@ struct LoadArgs {
 
 /// @brief Declares the options of `strideload load` on its subcommand.
 void add_load_options(CLI::App& cmd, LoadArgs& args);
+
+/// @brief Declares the options that say what to read and how to load it (files, body, model,
+///        sport, time zone, exponents, strength target): shared by `load` and `recovery`.
+void add_input_options(CLI::App& cmd, LoadArgs& args);
+
+/// Sessions read from the files, with the options they were loaded with.
+struct LoadedSessions {
+    std::vector<load::SessionLoad> sessions;  ///< every session, by start time
+    load::SessionOptions options;             ///< model and exponents used
+    load::DayOptions days;                    ///< calendar-day options (time zone, targets)
+    io::TimeZone zone;                        ///< the --tz zone
+};
+
+/// @brief Reads every file and loads its sessions (io::read_activity, load::session_load).
+/// @param warnings receives what --keep-valid-prefix dropped
+/// @throws as run_load
+LoadedSessions read_sessions(const LoadArgs& args, std::vector<std::string>& warnings);
 
 /// @brief Runs `strideload load`.
 /// @param warnings lines for stderr: what --keep-valid-prefix dropped, records left out

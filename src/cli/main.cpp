@@ -6,6 +6,7 @@
 //   strideload accel FILE --accel-column ay --method gurchiek2017 --mass-kg 70 [--json|--csv]
 //   strideload accel-methods [--json]
 //   strideload load FILE... --mass-kg 70 [--by session|day|week] [--json|--csv]
+//   strideload recovery FILE... --mass-kg 70 [--plot chart.png] [--json]
 // Exit status: 0 on success (and for --help, --version), 2 on bad input, 1 on any other failure
 // (a file that cannot be written); an error is one line on stderr and nothing on stdout.
 // `--model all` succeeds when at least one model can handle the step; a model that cannot
@@ -22,6 +23,7 @@
 
 #include "force_cmd.hpp"
 #include "load_cmd.hpp"
+#include "recovery_cmd.hpp"
 #include "report.hpp"
 #include "step_inputs.hpp"
 #include "strideload/strideload.hpp"
@@ -135,6 +137,13 @@ int main(int argc, char** argv) {
         "load", "activity files and training logs -> steps -> leg load per session, day or week");
     sl::cli::add_load_options(*load, load_args);
 
+    sl::cli::RecoveryArgs recovery_args;
+    CLI::App* recovery = app.add_subcommand(
+        "recovery",
+        "activity files and training logs -> daily load -> fitness, fatigue, form, ACWR, tissue "
+        "damage, time to recovered and how much load today keeps you in a band");
+    sl::cli::add_recovery_options(*recovery, recovery_args);
+
     std::vector<std::string> warnings;
     try {
         app.parse(argc, argv);
@@ -149,6 +158,8 @@ int main(int argc, char** argv) {
             out = sl::cli::run_accel(accel_args, warnings);
         else if (load->parsed())
             out = sl::cli::run_load(load_args, warnings);
+        else if (recovery->parsed())
+            out = sl::cli::run_recovery(recovery_args, warnings);
         else if (accel_methods->parsed())
             out = sl::cli::accel_methods_report(accel_methods_as_json);
         else
