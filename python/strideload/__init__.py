@@ -28,6 +28,7 @@ from .recovery import (PlanResult, TodayRange, acwr, daily_series, damage_bands,
 from .banister import BanisterFitResult, banister_performance, fit_banister
 from .tissue import damage, strength_risk_multiplier
 from .plots import plot_waveforms
+from .plots import fitness_fatigue as plot_fitness_fatigue
 from .plots import weekly_load as plot_weekly_load
 
 __all__ = [
@@ -80,4 +81,5 @@ __all__ = [
     "fit_banister",
     "banister_performance",
     "BanisterFitResult",
+    "plot_fitness_fatigue",
 ]

@@ -269,3 +269,78 @@ def weekly_load(weeks, ax=None, value: str = "vertical_impulse_bw_s"):
               loc="upper left")
     ax.set_title("How much did my legs take this week?")
     return fig
+
+
+def fitness_fatigue(load, result=None, *, band=(-30.0, -10.0), bands=None, plan=None,
+                    load_label: str = "daily load", **conventions):
+    """The fitness/fatigue/form chart: daily load bars with fitness and fatigue above, form with
+    its target band (and uncertainty) below.
+
+    Parameters
+    ----------
+    load : pandas.Series
+        Daily load on a DatetimeIndex (as :func:`strideload.fitness_fatigue` takes it).
+    result : pandas.DataFrame, optional
+        :func:`strideload.fitness_fatigue` of ``load``; computed with ``conventions`` if
+        omitted.
+    band : tuple of float or None
+        (low, high) target band of form, drawn as a green strip; None for no band.
+    bands : pandas.DataFrame, optional
+        :func:`strideload.fitness_fatigue_bands` of ``load``: form's uncertainty is shaded.
+    plan : strideload.PlanResult, optional
+        :func:`strideload.plan_today` of ``load``: planned loads as light bars after today,
+        with fitness, fatigue and form continued through them.
+    load_label : str
+        Y label of the load panel.
+    **conventions
+        Keywords of :func:`strideload.fitness_fatigue` (used when ``result`` is omitted, and for
+        the continuation through ``plan``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two panels sharing the date axis.
+
+    Raises
+    ------
+    ValueError
+        When ``load`` is not a date-indexed Series, or as :func:`strideload.fitness_fatigue`.
+    """
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from . import recovery
+
+    if not isinstance(load, pd.Series) or not isinstance(load.index, pd.DatetimeIndex):
+        raise ValueError("load: a pandas Series on a DatetimeIndex (one value per day)")
+    if result is None:
+        result = recovery.fitness_fatigue(load, **conventions)
+    full = result
+    if plan is not None:
+        extended = pd.concat([load.reindex(result.index, fill_value=0.0), plan.plan["load"]])
+        full = recovery.fitness_fatigue(extended, **conventions)
+    fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(9, 6),
+                                      gridspec_kw={"height_ratios": [3, 2]})
+    history = load.reindex(result.index, fill_value=0.0)
+    top.bar(history.index, history.to_numpy(), width=0.8, color="0.6", label="load")
+    if plan is not None:
+        top.bar(plan.plan.index, plan.plan["load"].to_numpy(), width=0.8, color="#8fbfea",
+                label="planned load")
+        for ax in (top, bottom):
+            ax.axvline(plan.plan.index[0] - pd.Timedelta(hours=12), color="k", ls="--", lw=0.8)
+    top.plot(full.index, full["fitness"], color="tab:blue", lw=2, label="fitness")
+    top.plot(full.index, full["fatigue"], color="tab:orange", lw=2, label="fatigue")
+    top.set_ylabel(load_label)
+    top.legend(fontsize="small", loc="upper left")
+    if band is not None:
+        bottom.axhspan(band[0], band[1], color="tab:green", alpha=0.2, label="target band")
+    if bands is not None:
+        bottom.fill_between(bands.index, bands["form_low"], bands["form_high"], color="0.8",
+                            label="uncertainty")
+    bottom.plot(full.index, full["form"], color="k", lw=2, label="form")
+    bottom.axhline(0.0, color="k", lw=0.5)
+    bottom.set_ylabel("form")
+    bottom.legend(fontsize="small", loc="lower left")
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig

@@ -184,3 +184,22 @@ def test_bad_input_names_the_field(call, field):
 def test_every_parameter_is_documented(function):
     parameters = set(inspect.signature(function).parameters)
     assert documented(function.__doc__) == parameters
+
+
+def test_plot_fitness_fatigue_returns_a_figure():
+    import matplotlib
+    matplotlib.use("Agg")
+    load = pd.Series(np.tile([0.0, 60, 80, 40, 120, 0, 90], 6),
+                     index=pd.date_range("2026-01-01", periods=42, freq="D"))
+    plan = strideload.plan_today(load)
+    fig = strideload.plot_fitness_fatigue(load, bands=strideload.fitness_fatigue_bands(load),
+                                          plan=plan)
+    top, bottom = fig.axes
+    # Bars: 42 history days and 7 planned; lines: fitness and fatigue through the plan.
+    assert len(top.patches) == 42 + 7
+    assert len(top.lines[0].get_xdata()) == 42 + 7
+    assert bottom.get_ylabel() == "form"
+    assert documented(strideload.plot_fitness_fatigue.__doc__) == \
+        set(inspect.signature(strideload.plot_fitness_fatigue).parameters)
+    with pytest.raises(ValueError, match="DatetimeIndex"):
+        strideload.plot_fitness_fatigue(load.to_numpy())
