@@ -197,7 +197,8 @@ def test_plot_fitness_fatigue_returns_a_figure():
     top, bottom = fig.axes
     # Bars: 42 history days and 7 planned; lines: fitness and fatigue through the plan.
     assert len(top.patches) == 42 + 7
-    assert len(top.lines[0].get_xdata()) == 42 + 7
+    fitness = [line for line in top.lines if line.get_label() == "fitness"]
+    assert len(fitness) == 1 and len(fitness[0].get_xdata()) == 42 + 7
     assert bottom.get_ylabel() == "form"
     assert documented(strideload.plot_fitness_fatigue.__doc__) == \
         set(inspect.signature(strideload.plot_fitness_fatigue).parameters)
