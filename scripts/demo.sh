@@ -64,3 +64,13 @@ echo
 echo "== Weekly leg load (ISO weeks, Europe/Paris) =="
 "$cli" load "$root/tests/data/activities/3173437224.tcx" "$root/examples/data/training-log.csv" \
     --mass-kg 70 --height-m 1.78 --tz Europe/Paris --by week
+
+echo
+echo "== Python: fitness, fatigue, form, ACWR and how much today (pandas in, pandas out) =="
+PYTHONPATH="$build/python" MPLBACKEND=Agg /usr/bin/python3 "$root/examples/recovery_example.py" \
+    "$root/examples/data/training-log.csv" "$root/tests/data/activities/3173437224.tcx"
+
+echo
+echo "== Has my body recovered, and how much can I run today? =="
+"$cli" recovery "$root/tests/data/activities/3173437224.tcx" "$root/examples/data/training-log.csv" \
+    --mass-kg 70 --height-m 1.78 --tz Europe/Paris --plot "$build/recovery.png"

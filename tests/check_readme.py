@@ -1,5 +1,6 @@
 """Check that README.md shows the examples the tests run (examples/readme_example.{cpp,py},
-examples/force_example.{cpp,py}, examples/weekly_load_example.{cpp,py}) verbatim, so the examples the tests run are the ones users
+examples/force_example.{cpp,py}, examples/weekly_load_example.{cpp,py},
+examples/recovery_example.{cpp,py}) verbatim, so the examples the tests run are the ones users
 read.
 
 Usage: check_readme.py PROJECT_DIR
@@ -19,7 +20,8 @@ def main(root: pathlib.Path) -> int:
     examples = (("cpp", "examples/readme_example.cpp"), ("python", "examples/readme_example.py"),
                                 ("cpp", "examples/force_example.cpp"), ("python", "examples/force_example.py"),
                 ("cpp", "examples/weekly_load_example.cpp"),
-                ("python", "examples/weekly_load_example.py"))
+                ("python", "examples/weekly_load_example.py"),
+                ("cpp", "examples/recovery_example.cpp"), ("python", "examples/recovery_example.py"))
     for lang, path in examples:
         if (root / path).read_text() not in blocks(readme, lang):
             print(f"README.md does not show {path} verbatim in a ```{lang} block")
