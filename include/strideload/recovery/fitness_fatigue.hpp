@@ -111,17 +111,22 @@ inline void require_loads(std::span<const double> load, const char* field, std::
 }
 
 /// @brief The recurrences for R rows advanced together (R independent dependency chains).
-/// Pointers are row starts; n days; lambdas λ₁, λ₂; seeds f0, a0. No checks.
+/// Pointers are row starts; n days; lambdas λ₁, λ₂; seeds f0, a0. The loads are checked on the
+/// way (one pass over memory, no branch): returns false if any is not finite and ≥ 0, and the
+/// caller then finds it with require_loads and throws.
 template <int R>
-inline void fitness_fatigue_rows(const double* const* load, std::size_t n, double l1, double l2,
+inline bool fitness_fatigue_rows(const double* const* load, std::size_t n, double l1, double l2,
                                  double f0, double a0, bool form_today, double* const* fitness,
                                  double* const* fatigue, double* const* form) noexcept {
+    constexpr double top = std::numeric_limits<double>::max();
     double f[R], a[R];
+    bool ok = true;
     for (int r = 0; r < R; ++r) f[r] = f0, a[r] = a0;
     for (std::size_t d = 0; d < n; ++d) {
         for (int r = 0; r < R; ++r) {
             if (!form_today) form[r][d] = f[r] - a[r];
             const double w = load[r][d];
+            ok &= (w >= 0.0) & (w <= top);
             f[r] += l1 * (w - f[r]);
             a[r] += l2 * (w - a[r]);
             fitness[r][d] = f[r];
@@ -129,6 +134,7 @@ inline void fitness_fatigue_rows(const double* const* load, std::size_t n, doubl
             if (form_today) form[r][d] = f[r] - a[r];
         }
     }
+    return ok;
 }
 
 }  // namespace detail
@@ -142,7 +148,6 @@ inline void fitness_fatigue_into(std::span<const double> load, const FitnessFati
                                  std::span<double> fitness, std::span<double> fatigue,
                                  std::span<double> form) {
     options.validate();
-    detail::require_loads(load, "load", -1);
     for (auto [name, out] : {std::pair{"fitness", fitness.size()},
                              std::pair{"fatigue", fatigue.size()}, std::pair{"form", form.size()}})
         if (out != load.size())
@@ -152,9 +157,10 @@ inline void fitness_fatigue_into(std::span<const double> load, const FitnessFati
     double* f[1] = {fitness.data()};
     double* a[1] = {fatigue.data()};
     double* s[1] = {form.data()};
-    detail::fitness_fatigue_rows<1>(in, load.size(), options.fitness_weight(),
-                                    options.fatigue_weight(), options.seed_fitness,
-                                    options.seed_fatigue, options.form_today, f, a, s);
+    if (!detail::fitness_fatigue_rows<1>(in, load.size(), options.fitness_weight(),
+                                         options.fatigue_weight(), options.seed_fitness,
+                                         options.seed_fatigue, options.form_today, f, a, s))
+        detail::require_loads(load, "load", -1);  // throws, naming the first bad day
 }
 
 /// @brief Ramp rate: the change of fitness over the last `ramp_days` days (GoldenCheetah's
@@ -197,7 +203,8 @@ inline FitnessFatigue fitness_fatigue(std::span<const double> load,
 /// @param load athlete × day daily loads (row-major), finite, ≥ 0
 /// @param options conventions (the same for every athlete)
 /// @param fitness, fatigue, form outputs with load's shape (resized by the caller)
-/// @throws Error naming the first bad load as load[athlete, day], a shape mismatch or an option
+/// @throws Error naming the first bad load as load[athlete, day] (the outputs are then
+///         unspecified), a shape mismatch or an option
 inline void fitness_fatigue_batch(const Eigen::Ref<const DayMatrix>& load,
                                   const FitnessFatigueOptions& options,
                                   Eigen::Ref<DayMatrix> fitness, Eigen::Ref<DayMatrix> fatigue,
@@ -211,9 +218,8 @@ inline void fitness_fatigue_batch(const Eigen::Ref<const DayMatrix>& load,
             throw Error(
                 name, static_cast<double>(m->rows()),
                 "shaped like load (" + std::to_string(rows) + " x " + std::to_string(n) + ")");
-    for (Eigen::Index r = 0; r < rows; ++r)
-        detail::require_loads({load.row(r).data(), n}, "load", r);
     const double l1 = options.fitness_weight(), l2 = options.fatigue_weight();
+    bool ok = true;  // the loads are checked inside the kernel, in the same pass
     Eigen::Index r = 0;
     for (; r + 4 <= rows; r += 4) {
         const double* in[4];
@@ -224,17 +230,19 @@ inline void fitness_fatigue_batch(const Eigen::Ref<const DayMatrix>& load,
             a[i] = fatigue.row(r + i).data();
             s[i] = form.row(r + i).data();
         }
-        detail::fitness_fatigue_rows<4>(in, n, l1, l2, options.seed_fitness, options.seed_fatigue,
-                                        options.form_today, f, a, s);
+        ok &= detail::fitness_fatigue_rows<4>(in, n, l1, l2, options.seed_fitness,
+                                              options.seed_fatigue, options.form_today, f, a, s);
     }
     for (; r < rows; ++r) {
         const double* in[1] = {load.row(r).data()};
         double* f[1] = {fitness.row(r).data()};
         double* a[1] = {fatigue.row(r).data()};
         double* s[1] = {form.row(r).data()};
-        detail::fitness_fatigue_rows<1>(in, n, l1, l2, options.seed_fitness, options.seed_fatigue,
-                                        options.form_today, f, a, s);
+        ok &= detail::fitness_fatigue_rows<1>(in, n, l1, l2, options.seed_fitness,
+                                              options.seed_fatigue, options.form_today, f, a, s);
     }
+    if (!ok)  // rare: find and name the first bad load (the outputs are not to be used)
+        for (r = 0; r < rows; ++r) detail::require_loads({load.row(r).data(), n}, "load", r);
 }
 
 /// @brief Days without training until form is back to ≥ 0 (fatigue at or below fitness).
