@@ -176,7 +176,11 @@ LoadedSessions read_sessions(const LoadArgs& a, std::vector<std::string>& warnin
     if (needs_leg && !a.leg_length_m && !a.height_m)
         throw UsageError(fmt::format("--leg-length-m (or --height-m) is required by {}", a.model));
     const Athlete athlete = make_athlete(*a.mass_kg, a.height_m, a.leg_length_m);
-    LoadedSessions out{{}, {}, {}, io::TimeZone::parse(a.time_zone)};
+    // The zone is parsed before the aggregate is built: GCC 12 destroys the already-built
+    // members twice when a later member's initializer throws (a double free, seen with an
+    // unknown --tz).
+    io::TimeZone parsed = io::TimeZone::parse(a.time_zone);
+    LoadedSessions out{{}, {}, {}, std::move(parsed)};
     const io::TimeZone& zone = out.zone;
 
     load::SessionOptions& options = out.options;

@@ -4,6 +4,8 @@
 #include <strideload/recovery/damage.hpp>
 #include <vector>
 
+#include "../error_field.hpp"
+
 namespace rc = strideload::recovery;
 
 namespace {
@@ -202,41 +204,34 @@ TEST_CASE("fracture: the risk multiplier scales the probability, per day or for 
 }
 
 TEST_CASE("damage and fracture: bad input is an Error naming the field") {
-    auto field_of = [](auto&& f) {
-        try {
-            f();
-        } catch (const strideload::Error& e) {
-            return e.field();
-        }
-        return std::string("no error");
-    };
     const std::vector<double> bad{100.0, -1.0}, nan{std::nan("")}, ok{1000.0, 1000.0};
-    CHECK(field_of([&] { rc::damage(bad); }) == "equivalent_cycles[1]");
-    CHECK(field_of([&] { rc::damage(nan); }) == "equivalent_cycles[0]");
-    CHECK(field_of([&] { rc::fracture_probability(bad); }) == "equivalent_cycles[1]");
+    CHECK(test::error_field([&] { rc::damage(bad); }) == "equivalent_cycles[1]");
+    CHECK(test::error_field([&] { rc::damage(nan); }) == "equivalent_cycles[0]");
+    CHECK(test::error_field([&] { rc::fracture_probability(bad); }) == "equivalent_cycles[1]");
     rc::DamageOptions d;
     d.limb_fraction = 0.0;
-    CHECK(field_of([&] { rc::damage(ok, d); }) == "limb_fraction");
+    CHECK(test::error_field([&] { rc::damage(ok, d); }) == "limb_fraction");
     d = {};
     d.cycles_to_failure = -5.0;
-    CHECK(field_of([&] { rc::damage(ok, d); }) == "cycles_to_failure");
+    CHECK(test::error_field([&] { rc::damage(ok, d); }) == "cycles_to_failure");
     d = {};
     d.repair_tau_days = 0.0;
-    CHECK(field_of([&] { rc::damage(ok, d); }) == "repair_tau_days");
+    CHECK(test::error_field([&] { rc::damage(ok, d); }) == "repair_tau_days");
     std::vector<double> inc(1), dmg(2);
-    CHECK(field_of([&] { rc::damage_into(ok, {}, inc, dmg); }) == "increment");
+    CHECK(test::error_field([&] { rc::damage_into(ok, {}, inc, dmg); }) == "increment");
     rc::FractureOptions f;
     f.weibull_shape = 0.0;
-    CHECK(field_of([&] { rc::fracture_probability(ok, f); }) == "weibull_shape");
+    CHECK(test::error_field([&] { rc::fracture_probability(ok, f); }) == "weibull_shape");
     f = {};
     f.repair_scale_days = std::nan("");
-    CHECK(field_of([&] { rc::fracture_probability(ok, f); }) == "repair_scale_days");
+    CHECK(test::error_field([&] { rc::fracture_probability(ok, f); }) == "repair_scale_days");
     f = {};
     f.risk_multiplier = -0.1;
-    CHECK(field_of([&] { rc::fracture_probability(ok, f); }) == "risk_multiplier");
+    CHECK(test::error_field([&] { rc::fracture_probability(ok, f); }) == "risk_multiplier");
     const std::vector<double> short_r{1.0};
-    CHECK(field_of([&] { rc::fracture_probability(ok, {}, short_r); }) == "daily_risk_multiplier");
-    CHECK(field_of([] { rc::damage_ratio(-1.0, 0.9, 7.0); }) == "cycles_ratio");
-    CHECK(field_of([] { rc::damage_ratio(1.1, 0.9, 0.5); }) == "k");
-    CHECK(field_of([] { rc::repair_weibull(18.5, 0.0); }) == "sd_days");
+    CHECK(test::error_field([&] { rc::fracture_probability(ok, {}, short_r); }) ==
+          "daily_risk_multiplier");
+    CHECK(test::error_field([] { rc::damage_ratio(-1.0, 0.9, 7.0); }) == "cycles_ratio");
+    CHECK(test::error_field([] { rc::damage_ratio(1.1, 0.9, 0.5); }) == "k");
+    CHECK(test::error_field([] { rc::repair_weibull(18.5, 0.0); }) == "sd_days");
 }

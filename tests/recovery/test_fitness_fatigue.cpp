@@ -4,6 +4,8 @@
 #include <strideload/recovery/fitness_fatigue.hpp>
 #include <vector>
 
+#include "../error_field.hpp"
+
 namespace rc = strideload::recovery;
 
 // GoldenCheetah's recurrence (PMCData.cpp @ c0eac1dd), fixture table of load-recovery.md §2a:
@@ -121,26 +123,22 @@ TEST_CASE("fitness/fatigue: days until fresh") {
 }
 
 TEST_CASE("fitness/fatigue: bad input names the field") {
-    auto field_of = [](auto&& f) {
-        try {
-            f();
-        } catch (const strideload::Error& e) {
-            return e.field();
-        }
-        return std::string("no error");
-    };
     const std::vector<double> nan_load{1, std::nan(""), 2};
-    CHECK(field_of([&] { rc::fitness_fatigue(nan_load); }) == "load[1]");
-    CHECK(field_of([&] { rc::fitness_fatigue(std::vector<double>{-1}); }) == "load[0]");
+    CHECK(test::error_field([&] { rc::fitness_fatigue(nan_load); }) == "load[1]");
+    CHECK(test::error_field([&] { rc::fitness_fatigue(std::vector<double>{-1}); }) == "load[0]");
     rc::FitnessFatigueOptions o;
     o.fatigue_tau_days = 0.5;
-    CHECK(field_of([&] { rc::fitness_fatigue(std::vector<double>{1}, o); }) == "fatigue_tau_days");
+    CHECK(test::error_field([&] { rc::fitness_fatigue(std::vector<double>{1}, o); }) ==
+          "fatigue_tau_days");
     o = {};
     o.ramp_days = 0;
-    CHECK(field_of([&] { rc::fitness_fatigue(std::vector<double>{1}, o); }) == "ramp_days");
+    CHECK(test::error_field([&] { rc::fitness_fatigue(std::vector<double>{1}, o); }) ==
+          "ramp_days");
     rc::DayMatrix load = rc::DayMatrix::Zero(2, 3), out(2, 3), bad(3, 3);
     load(1, 2) = -5;
-    CHECK(field_of([&] { rc::fitness_fatigue_batch(load, {}, out, out, out); }) == "load[1, 2]");
-    CHECK(field_of([&] { rc::fitness_fatigue_batch(load, {}, out, bad, out); }) == "fatigue");
-    CHECK(field_of([&] { rc::days_until_fresh(-1, 3); }) == "fitness");
+    CHECK(test::error_field([&] { rc::fitness_fatigue_batch(load, {}, out, out, out); }) ==
+          "load[1, 2]");
+    CHECK(test::error_field([&] { rc::fitness_fatigue_batch(load, {}, out, bad, out); }) ==
+          "fatigue");
+    CHECK(test::error_field([&] { rc::days_until_fresh(-1, 3); }) == "fitness");
 }

@@ -4,6 +4,8 @@
 #include <strideload/recovery/strength.hpp>
 #include <string>
 
+#include "../error_field.hpp"
+
 namespace rc = strideload::recovery;
 
 // Lauersen, Andersen & Andersen 2018 BJSM 52:1557: RR 0.338 (95 % CI 0.238-0.480).
@@ -58,26 +60,21 @@ TEST_CASE("strength: another target and RR (Lauersen 2014's 0.315) are parameter
 }
 
 TEST_CASE("strength: bad input is an Error naming the field") {
-    auto field_of = [](auto&& f) {
-        try {
-            f();
-        } catch (const strideload::Error& e) {
-            return e.field();
-        }
-        return std::string("no error");
-    };
-    CHECK(field_of([] { rc::strength_risk_multiplier(-1.0); }) == "weekly_strength_min");
-    CHECK(field_of([] { rc::strength_risk_multiplier(std::nan("")); }) == "weekly_strength_min");
+    CHECK(test::error_field([] { rc::strength_risk_multiplier(-1.0); }) == "weekly_strength_min");
+    CHECK(test::error_field([] { rc::strength_risk_multiplier(std::nan("")); }) ==
+          "weekly_strength_min");
     rc::StrengthOptions o;
     o.target_min_per_week = 0.0;
-    CHECK(field_of([&] { rc::strength_risk_multiplier(10.0, o); }) == "target_min_per_week");
+    CHECK(test::error_field([&] { rc::strength_risk_multiplier(10.0, o); }) ==
+          "target_min_per_week");
     o = {};
     o.relative_risk_low = 0.5;  // above the estimate
-    CHECK(field_of([&] { rc::strength_risk_multiplier(10.0, o); }) == "relative_risk_low");
+    CHECK(test::error_field([&] { rc::strength_risk_multiplier(10.0, o); }) == "relative_risk_low");
     o = {};
     o.relative_risk_high = 0.3;
-    CHECK(field_of([&] { rc::strength_risk_multiplier(10.0, o); }) == "relative_risk_high");
+    CHECK(test::error_field([&] { rc::strength_risk_multiplier(10.0, o); }) ==
+          "relative_risk_high");
     o = {};
     o.relative_risk = 0.0;
-    CHECK(field_of([&] { rc::strength_risk_multiplier(10.0, o); }) == "relative_risk");
+    CHECK(test::error_field([&] { rc::strength_risk_multiplier(10.0, o); }) == "relative_risk");
 }

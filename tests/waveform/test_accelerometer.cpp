@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../error_field.hpp"
 #include "fukuchi.hpp"
 
 namespace sl = strideload;
@@ -268,43 +269,40 @@ TEST_CASE("round trip through measured forces: ideal CoM accelerometer -> gurchi
 TEST_CASE("accelerometer methods reject bad input with a named field") {
     using wf::AccelMethod;
     const auto a = half_sine(125, 0.0, 2.5);
-    auto field_of = [](auto&& call) {
-        try {
-            call();
-        } catch (const sl::Error& e) {
-            return e.field();
-        }
-        return std::string("no error");
-    };
     std::vector<double> nan_at_3 = a;
     nan_at_3[3] = std::nan("");
-    CHECK(field_of([&] { wf::vgrf_from_accel(AccelMethod::meyer2015, nan_at_3, hz500, m70); }) ==
-          "vertical_accel_g[3]");
-    CHECK(field_of([&] {
+    CHECK(test::error_field([&] {
+              wf::vgrf_from_accel(AccelMethod::meyer2015, nan_at_3, hz500, m70);
+          }) == "vertical_accel_g[3]");
+    CHECK(test::error_field([&] {
               wf::vgrf_from_accel(AccelMethod::meyer2015, a, hz500, sl::kilograms(10.0));
           }) == "mass_kg");
-    CHECK(field_of([&] { wf::vgrf_from_accel(AccelMethod::meyer2015, a, sl::hertz(0.0), m70); }) ==
-          "rate_hz");
-    CHECK(field_of([&] {
+    CHECK(test::error_field([&] {
+              wf::vgrf_from_accel(AccelMethod::meyer2015, a, sl::hertz(0.0), m70);
+          }) == "rate_hz");
+    CHECK(test::error_field([&] {
               wf::vgrf_from_accel(AccelMethod::meyer2015, std::span<const double>{}, hz500, m70);
           }) == "vertical_accel_g");
     // 9.8 "g" standing is m/s² passed as g; 300 "g" is beyond any accelerometer.
     std::vector<double> huge = a;
     huge[0] = 300.0;
-    CHECK(field_of([&] { wf::vgrf_from_accel(AccelMethod::meyer2015, huge, hz500, m70); }) ==
-          "vertical_accel_g[0]");
+    CHECK(test::error_field([&] {
+              wf::vgrf_from_accel(AccelMethod::meyer2015, huge, hz500, m70);
+          }) == "vertical_accel_g[0]");
     // A "stance" of 3 s is a segmentation error.
     const std::vector<double> long_stance(1500, 1.0);
-    CHECK(field_of([&] { wf::vgrf_from_accel(AccelMethod::meyer2015, long_stance, hz500, m70); }) ==
-          "stance_duration_s");
+    CHECK(test::error_field([&] {
+              wf::vgrf_from_accel(AccelMethod::meyer2015, long_stance, hz500, m70);
+          }) == "stance_duration_s");
     // Refits exist only for neugebauer2014 and charry2013.
     wf::AccelOptions refit;
     refit.coefficients = wf::AccelCoefficients::kiernan2023_scs;
-    CHECK(field_of([&] { wf::vgrf_from_accel(AccelMethod::gurchiek2017, a, hz500, m70, refit); }) ==
-          "coefficients");
+    CHECK(test::error_field([&] {
+              wf::vgrf_from_accel(AccelMethod::gurchiek2017, a, hz500, m70, refit);
+          }) == "coefficients");
     // filtfilt of the 5th-order filter pads 18 samples: 18 samples are too few.
     const std::vector<double> short_stance(18, 1.0);
-    CHECK(field_of([&] {
+    CHECK(test::error_field([&] {
               wf::vgrf_from_accel(AccelMethod::gurchiek2017, short_stance, hz500, m70);
           }) == "samples");
     const std::vector<double> just_enough(19, 1.0);
@@ -314,24 +312,25 @@ TEST_CASE("accelerometer methods reject bad input with a named field") {
     const auto a50 = half_sine(12, 0.0, 2.5);
     wf::AccelOptions w25;
     w25.wundersitz_cutoff = sl::hertz(25.0);
-    CHECK(field_of([&] {
+    CHECK(test::error_field([&] {
               wf::vgrf_from_accel(AccelMethod::wundersitz2013, a50, sl::hertz(50.0), m70, w25);
           }) == "rate_hz");
     w25.wundersitz_cutoff = sl::hertz(-1.0);
-    CHECK(field_of([&] { wf::vgrf_from_accel(AccelMethod::wundersitz2013, a, hz500, m70, w25); }) ==
-          "wundersitz_cutoff_hz");
+    CHECK(test::error_field([&] {
+              wf::vgrf_from_accel(AccelMethod::wundersitz2013, a, hz500, m70, w25);
+          }) == "wundersitz_cutoff_hz");
     // Batch: a stance outside the trace, an empty stance, and which stance it was.
     const std::vector<wf::StanceBounds> past_end{{0, 100}, {100, 126}};
-    CHECK(field_of([&] {
+    CHECK(test::error_field([&] {
               wf::vgrf_from_accel_batch(AccelMethod::meyer2015, a, hz500, m70, past_end);
           }) == "stances[1]");
     const std::vector<wf::StanceBounds> empty{{10, 10}};
-    CHECK(field_of([&] {
+    CHECK(test::error_field([&] {
               wf::vgrf_from_accel_batch(AccelMethod::meyer2015, a, hz500, m70, empty);
           }) == "stances[0]");
     std::vector<double> flat(125, 1.5);
     const std::vector<wf::StanceBounds> two{{0, 60}, {60, 125}};
-    CHECK(field_of([&] {
+    CHECK(test::error_field([&] {
               wf::vgrf_from_accel_batch(AccelMethod::charry2013, flat, hz500, m70, two);
           }) == "min_axial_accel_g[0]");
 }
