@@ -305,7 +305,7 @@ std::string run_recovery(const RecoveryArgs& a, std::vector<std::string>& warnin
                                   {"damage_days", days_repaired},
                                   {"damage_fraction", a.repair_fraction}};
         o["today_load"] = {{"target", a.target},
-                           {"band", {plan_options.low, plan_options.high}},
+                           {"band", {on_cycles ? 0.0 : plan_options.low, plan_options.high}},
                            {"unit", on_cycles ? "equivalent cycles" : metric_unit(a, scale)},
                            {"low", plan.today.low},
                            {"high", plan.today.high},

@@ -178,6 +178,7 @@ def test_acwr_and_damage_targets():
     assert r["today_load"]["band"] == [0.8, 1.3] and r["today_load"]["target"] == "acwr"
     d = recovery_json("--target", "damage", "--high", "0.5")
     assert d["today_load"]["unit"] == "equivalent cycles"
+    assert d["today_load"]["band"] == [0, 0.5]
     assert all(day["value"] <= 0.5 + 1e-9 for day in d["plan"] if day["in_band"])
 
 
