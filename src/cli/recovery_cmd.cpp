@@ -125,6 +125,17 @@ double load_per_km(const std::vector<double>& load, const std::vector<double>& k
     return d > 0 ? l / d : 0.0;
 }
 
+/// The S–N exponents the bands run over: the range's ends and the loads' own exponent.
+std::vector<double> exponents_of(const RecoveryArgs& a) {
+    const auto& r = a.damage_exponent_range;
+    if (r.size() != 2 || !(r[0] >= 1.0 && r[0] <= r[1] && r[1] <= 20.0))
+        throw UsageError("--damage-exponent-range needs LOW HIGH with 1 <= LOW <= HIGH <= 20");
+    std::vector<double> ks{a.input.damage_exponent};
+    for (double k : r)
+        if (std::find(ks.begin(), ks.end(), k) == ks.end()) ks.push_back(k);
+    return ks;
+}
+
 }  // namespace
 
 void add_recovery_options(CLI::App& cmd, RecoveryArgs& a) {
@@ -160,6 +171,11 @@ void add_recovery_options(CLI::App& cmd, RecoveryArgs& a) {
                    "is repaired")
         ->check(CLI::Range(0.0, 0.999999))
         ->capture_default_str();
+    cmd.add_option("--damage-exponent-range", a.damage_exponent_range,
+                   "S-N exponents k the uncertainty bands also run over (the loads are "
+                   "recomputed at each; bone 6.6-7)")
+        ->expected(2)
+        ->capture_default_str();
     cmd.add_option("--plot", a.plot,
                    "write a PNG chart: daily load, fitness and fatigue, form with its "
                    "uncertainty and the target band, and the plan");
@@ -189,9 +205,6 @@ std::string run_recovery(const RecoveryArgs& a, std::vector<std::string>& warnin
     // error acts on equivalent cycles as peak^k; impulse and session-RPE do not depend on it.
     const rc::FitnessFatigueOptions ff_options;
     const auto ff = rc::fitness_fatigue(h.load, ff_options);
-    rc::UncertaintyOptions u;
-    u.load_exponent = a.metric == "equivalent_cycles" ? a.input.damage_exponent : 0.0;
-    const auto ff_bands = rc::fitness_fatigue_bands(h.load, ff_options, u);
     const double fitness = ff.fitness.back(), fatigue = ff.fatigue.back();
     const double form = fitness - fatigue;  // today's form: yesterday's fitness − fatigue
     const auto ratios = rc::acwr(h.load);
@@ -219,10 +232,38 @@ std::string run_recovery(const RecoveryArgs& a, std::vector<std::string>& warnin
     const auto mult = last(multiplier, window);
     const double p_plain = rc::fracture_probability(cycles, fracture).back();
     const double p_strength = rc::fracture_probability(cycles, fracture, mult).back();
-    rc::UncertaintyOptions du;
-    du.load_exponent = a.input.damage_exponent;
-    const auto dmg_bands = rc::damage_bands(h.equivalent_cycles, fracture, du);
-    const auto p_bands = rc::damage_bands(cycles, fracture, du).fracture_probability;
+
+    // Bands: the per-step model error and the τ and repair-time ranges (uncertainty.hpp) at
+    // each S–N exponent of --damage-exponent-range, the daily loads recomputed at each, widened
+    // into one band. The model error acts on equivalent cycles as peak^k; impulse and
+    // session-RPE do not depend on it.
+    rc::FitnessFatigueBands ff_bands;
+    rc::DamageBands dmg_bands;
+    rc::Band p_bands;
+    auto widen = [](rc::Band& into, const rc::Band& b) {
+        rc::detail::widen(into, b.low);
+        rc::detail::widen(into, b.high);
+    };
+    for (double k : exponents_of(a)) {
+        std::vector<std::string> again;  // the files were read once already: no new warnings
+        LoadArgs input = a.input;
+        input.damage_exponent = k;
+        input.progress = false;
+        const History hk = k == a.input.damage_exponent
+                               ? h
+                               : history_of(read_sessions(input, again), today, a, scale, again);
+        rc::UncertaintyOptions u;
+        u.load_exponent = a.metric == "equivalent_cycles" ? k : 0.0;
+        const auto ffb = rc::fitness_fatigue_bands(hk.load, ff_options, u);
+        widen(ff_bands.fitness, ffb.fitness);
+        widen(ff_bands.fatigue, ffb.fatigue);
+        widen(ff_bands.form, ffb.form);
+        u.load_exponent = k;
+        widen(dmg_bands.damage, rc::damage_bands(hk.equivalent_cycles, fracture, u).damage);
+        widen(
+            p_bands,
+            rc::damage_bands(last(hk.equivalent_cycles, window), fracture, u).fracture_probability);
+    }
 
     const double days_fresh = rc::days_until_fresh(fitness, fatigue, ff_options);
     const double days_repaired = rc::days_until_repaired(a.repair_fraction, fracture.damage);
@@ -274,6 +315,9 @@ std::string run_recovery(const RecoveryArgs& a, std::vector<std::string>& warnin
         o["as_of"] = date_of(today - 1);
         o["history"] = {{"first", date_of(h.first_day)}, {"days", n}, {"sessions", h.sessions}};
         o["load"] = {{"metric", a.metric}, {"scale", scale}, {"unit", metric_unit(a, scale)}};
+        const auto ks = exponents_of(a);
+        o["damage_exponent_range"] = {*std::min_element(ks.begin(), ks.end()),
+                                      *std::max_element(ks.begin(), ks.end())};
         o["model"] = a.input.model;
         o["mass_kg"] = *a.input.mass_kg;
         o["fitness"] = fitness;

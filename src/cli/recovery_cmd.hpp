@@ -29,8 +29,10 @@ struct RecoveryArgs {
     int plan_days = 7;                            ///< days to plan
     std::string acwr_method = "rolling_coupled";  ///< ACWR method of the acwr band
     double repair_fraction = 0.9;  ///< "damage repaired" means this fraction repaired
-    std::string plot;              ///< PNG chart path (empty: none)
-    bool json = false;             ///< JSON instead of text
+    /// S–N exponents the uncertainty bands also run over (with the loads' own exponent).
+    std::vector<double> damage_exponent_range{6.6, 7.0};
+    std::string plot;   ///< PNG chart path (empty: none)
+    bool json = false;  ///< JSON instead of text
 };
 
 /// @brief Declares the options of `strideload recovery` on its subcommand.

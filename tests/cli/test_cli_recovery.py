@@ -40,9 +40,9 @@ def recovery_json(*args):
     return json.loads(out)
 
 
-def daily(column):
+def daily(column, *extra):
     """{date: value} of a column of `strideload load --by day`."""
-    code, out, err = run("load", LOG, "--mass-kg", "70", *TZ, "--by", "day", "--json")
+    code, out, err = run("load", LOG, "--mass-kg", "70", *TZ, "--by", "day", "--json", *extra)
     assert code == 0, err
     return {d["date"]: d[column] for d in json.loads(out)["days"]}
 
@@ -124,6 +124,27 @@ def test_damage_is_miner_with_first_order_repair():
     close(r["damage"], d, 1e-9)
     close(r["time_to_recovered"]["damage_days"], -18.5 * math.log(1 - 0.9), 1e-12)
     assert 0 <= r["fracture_probability"] <= r["fracture_probability_without_strength"] <= 1
+
+
+def test_damage_band_spans_the_model_error_and_the_exponent_range():
+    # Each point of the grid the band is made of lies inside it: the equivalent cycles at
+    # k = 6.6 (from `load --damage-exponent 6.6`) scaled by (1 + e)^-6.6 for e = 5.9 % +- 1.96 x
+    # 1.9 % (clark2017 against measured force), with repair tau 6, 18.5 and 31 d.
+    r = recovery_json()
+    assert r["damage_exponent_range"] == [6.6, 7.0]
+    low, high = r["bands"]["damage"]
+    cycles = series(daily("equivalent_cycles", "--damage-exponent", "6.6"), "2019-01-21",
+                    "2019-02-11")
+    for e in (0.059 - 1.96 * 0.019, 0.059 + 1.96 * 0.019):
+        for tau in (6.0, 18.5, 31.0):
+            d, keep = 0.0, math.exp(-1 / tau)
+            for n in cycles:
+                d = d * keep + 0.5 * n * (1 + e) ** -6.6 / 1.55e5
+            assert low - 1e-12 <= d <= high + 1e-12, (e, tau, d, low, high)
+    wide = recovery_json("--damage-exponent-range", "5", "9")
+    for key in ("fitness", "fatigue", "form", "damage", "fracture_probability"):
+        assert wide["bands"][key][0] <= r["bands"][key][0] + 1e-12, key
+        assert wide["bands"][key][1] >= r["bands"][key][1] - 1e-12, key
 
 
 def test_strength_minutes_of_the_last_week_set_the_multiplier():
@@ -214,6 +235,8 @@ def test_bad_options_are_one_line_errors():
     assert_error(["recovery", LOG, "--mass-kg", "70", "--load-scale", "-1"], "--load-scale")
     assert_error(["recovery", LOG, "--mass-kg", "70", "--low", "0", "--high", "-5"], "high")
     assert_error(["recovery", LOG], "--mass-kg")
+    assert_error(["recovery", LOG, "--mass-kg", "70", "--damage-exponent-range", "8", "7"],
+                 "--damage-exponent-range")
 
 
 def test_help_documents_the_options():
