@@ -27,48 +27,15 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._daily import daily_values
 
 _LAGS = ("same_day", "next_day")
-_ONE_DAY = np.timedelta64(1, "D")
 
 
 def _check_lag(lag: str) -> None:
     """ValueError unless ``lag`` is one of the two conventions."""
     if lag not in _LAGS:
         raise ValueError(f"lag: {lag!r} is not one of: same_day, next_day")
-
-
-def _daily_load(load) -> Tuple[np.ndarray, Optional[pd.Index]]:
-    """The load as contiguous float64 and the index of a Series (None for an array).
-
-    A Series needs a DatetimeIndex of consecutive days (wall-clock days when tz-aware) or the
-    default integer index 0..n-1.
-    """
-    if isinstance(load, pd.DataFrame):
-        raise ValueError("load: a DataFrame; pass one column (a Series) of daily load")
-    if isinstance(load, pd.Series):
-        index = load.index
-        if isinstance(index, pd.DatetimeIndex):
-            if index.hasnans:
-                raise ValueError("load: the DatetimeIndex has NaT")
-            wall = index.tz_localize(None) if index.tz is not None else index
-            steps = np.diff(wall.values.astype("datetime64[ns]"))
-            bad = np.flatnonzero(steps != _ONE_DAY)
-            if bad.size:
-                raise ValueError(
-                    f"load: the index must be consecutive days; {wall[bad[0]]} is followed by "
-                    f"{wall[bad[0] + 1]} (resample to daily with zeros on rest days, e.g. "
-                    "load.resample('D').sum())")
-        elif not index.equals(pd.RangeIndex(len(load))):
-            raise ValueError("load: a Series needs a daily DatetimeIndex or the integer index "
-                             "0..n-1 (day numbers)")
-        values = load.to_numpy(dtype=np.float64)
-    else:
-        index = None
-        values = np.asarray(load, dtype=np.float64)
-        if values.ndim != 1:
-            raise ValueError(f"load: must be 1-D (one load per day), got {values.ndim}-D")
-    return np.ascontiguousarray(values), index
 
 
 def banister_performance(load, p0: float, k1: float, k2: float, tau1: float, tau2: float, *,
@@ -79,8 +46,9 @@ def banister_performance(load, p0: float, k1: float, k2: float, tau1: float, tau
     ----------
     load : pandas.Series or array_like
         Daily training load [AU] (TRIMP, TSS, session-RPE, ...), finite, >= 0, one value per
-        day with rest days as 0: a Series on a DatetimeIndex of consecutive days (or the
-        integer index 0..n-1), or a 1-D array with day 0 first.
+        day with rest days as 0: a Series on a daily DatetimeIndex (days missing from it are
+        rest days, filled with 0) or on the integer index 0..n-1, or a 1-D array with day 0
+        first.
     p0 : float
         Performance without training [performance unit].
     k1 : float
@@ -104,11 +72,11 @@ def banister_performance(load, p0: float, k1: float, k2: float, tau1: float, tau
     Raises
     ------
     ValueError
-        For a negative or non-finite load, a non-finite parameter, a tau <= 0, an index that
-        is not consecutive days, or an unknown lag.
+        For a negative or non-finite load, a non-finite parameter, a tau <= 0, a Series index
+        that is not daily, or an unknown lag.
     """
     _check_lag(lag)
-    values, index = _daily_load(load)
+    values, index = daily_values(load, "load")
     curve = _core.banister_performance(values, p0, k1, k2, tau1, tau2, lag=lag)
     if index is None:
         return curve
@@ -229,9 +197,9 @@ def fit_banister(load, performances, *, lag: str = "same_day", tau_min_days: flo
     Parameters
     ----------
     load : pandas.Series or array_like
-        Daily training load [AU], finite, >= 0, rest days as 0: a Series on a DatetimeIndex
-        of consecutive days, or a 1-D array (or a Series on the integer index 0..n-1) with day
-        0 first.
+        Daily training load [AU], finite, >= 0, rest days as 0: a Series on a daily
+        DatetimeIndex (days missing from it are rest days, filled with 0), or a 1-D array (or
+        a Series on the integer index 0..n-1) with day 0 first.
     performances : pandas.Series or dict
         Test results [performance unit, e.g. W or m/s]: indexed by dates that are in the
         load's index, or by integer day numbers for an array load. NaN entries (days without a
@@ -259,7 +227,7 @@ def fit_banister(load, performances, *, lag: str = "same_day", tau_min_days: flo
         unknown lag; the message names the argument.
     """
     _check_lag(lag)
-    values, index = _daily_load(load)
+    values, index = daily_values(load, "load")
     if not isinstance(performances, pd.Series):
         if not hasattr(performances, "items"):
             raise ValueError("performances: must be a pandas Series (or a dict) of test "

@@ -15,8 +15,10 @@ Daily load in, pandas out (the computations are the C++ ``strideload/recovery/``
 - :func:`daily_series`: one column of :func:`strideload.daily_load` as a date-indexed Series.
 
 A daily load is a pandas Series with a DatetimeIndex (days missing from the index are rest
-days: the result has one row per calendar day from the first to the last), or a 1-D array
-(day 0 first). Loads must be finite and >= 0 (a rest day is 0, not NaN).
+days: the result has one row per calendar day from the first to the last), a Series on the
+integer index 0..n-1, or a 1-D array (day 0 first); the same for every function here, in
+:mod:`strideload.banister` and in :mod:`strideload.tissue`. Loads must be finite and >= 0 (a
+rest day is 0, not NaN).
 
 Which load? Any daily series: session-RPE (:func:`strideload.session_rpe_load`), TRIMP
 (:func:`strideload.trimp`), TSS, or strideload's mechanical load. For the mechanical load,
@@ -35,41 +37,12 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._daily import daily_values as _as_daily
 
 _FF_KEYS = ("fitness_tau_days", "fatigue_tau_days", "decay", "form_today", "seed_fitness",
             "seed_fatigue", "ramp_days")
 
 _DEFAULT_BANDS = {"form": (-30.0, -10.0), "acwr": (0.8, 1.3)}
-
-
-def _as_daily(load, name: str = "load") -> Tuple[np.ndarray, Optional[pd.Index]]:
-    """A 1-D float64 array of daily values and the daily index to put back (None for arrays).
-
-    A Series with a DatetimeIndex is reindexed to every calendar day (missing days = 0); its
-    index must be sorted without repeated days.
-    """
-    if isinstance(load, pd.DataFrame):
-        raise ValueError(f"{name}: expected one daily series (a Series or 1-D array), got a "
-                         "DataFrame; pick a column")
-    if isinstance(load, pd.Series):
-        index = load.index
-        values = load.to_numpy(dtype=np.float64, na_value=np.nan)
-        if isinstance(index, pd.DatetimeIndex) and len(index):
-            days = index.normalize()
-            if days.has_duplicates:
-                raise ValueError(f"{name}: day {days[days.duplicated()][0].date()} appears more "
-                                 "than once; sum the sessions of a day first")
-            if not days.is_monotonic_increasing:
-                raise ValueError(f"{name}: the dates must be in increasing order")
-            full = pd.date_range(days[0], days[-1], freq="D", name=index.name)
-            if len(full) != len(days):
-                values = pd.Series(values, index=days).reindex(full, fill_value=0.0).to_numpy()
-            index = full
-        return np.ascontiguousarray(values, dtype=np.float64), index
-    values = np.ascontiguousarray(load, dtype=np.float64)
-    if values.ndim != 1:
-        raise ValueError(f"{name}: expected a 1-D daily series, got {values.ndim} dimensions")
-    return values, None
 
 
 def _frame(columns: dict, index: Optional[pd.Index]) -> pd.DataFrame:

@@ -24,42 +24,11 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._daily import daily_values
 
 _D = _core.DAMAGE_DEFAULTS
 
 __all__ = ["damage", "strength_risk_multiplier"]
-
-
-def _daily_values(x, name: str):
-    """(float64 1-D array, index or None) of a Series or an array-like of daily values."""
-    if isinstance(x, pd.DataFrame):
-        raise ValueError(f"{name}: expected a Series or a 1-D array, not a DataFrame")
-    if isinstance(x, pd.Series):
-        index = x.index
-        values = x.to_numpy(dtype=np.float64, na_value=np.nan)
-    else:
-        index = None
-        try:
-            values = np.asarray(x, dtype=np.float64)
-        except (TypeError, ValueError) as e:
-            raise ValueError(f"{name}: not numeric ({e})") from None
-    if values.ndim != 1:
-        raise ValueError(f"{name}: expected 1-D daily values, got {values.ndim} dimensions")
-    return np.ascontiguousarray(values), index
-
-
-def _check_daily_index(index) -> None:
-    if index is None or len(index) == 0:
-        return
-    if not isinstance(index, pd.DatetimeIndex):
-        raise ValueError("equivalent_cycles: a Series needs a daily DatetimeIndex "
-                         f"(got {type(index).__name__}); pass an array for a plain day count")
-    if len(index) > 1:
-        steps = np.diff(index.asi8)
-        day = pd.Timedelta(days=1).value
-        if not np.all(steps == day):
-            raise ValueError("equivalent_cycles: the DatetimeIndex must be consecutive days, "
-                             "one row per day (fill rest days with 0)")
 
 
 def _strength_multipliers(strength_min_per_week, index, n: int, strength_kw: dict):
@@ -109,8 +78,9 @@ def damage(equivalent_cycles, *, cycles_to_failure: float = _D["cycles_to_failur
     ----------
     equivalent_cycles : pandas.Series or array-like
         Daily Miner-equivalent cycles of both feet [cycles at the reference load per day],
-        finite, >= 0, e.g. ``daily_load(...)["equivalent_cycles"]``. A Series needs a daily
-        DatetimeIndex (consecutive days; rest days 0), kept in the result.
+        finite, >= 0, e.g. ``daily_load(...)["equivalent_cycles"]``. A Series on a daily
+        DatetimeIndex (days missing from it are rest days, filled with 0) or on the integer
+        index 0..n-1; its index is kept in the result.
     cycles_to_failure : float
         N_f, cycles to failure at the reference load per limb, > 0 (calibrated default: 5
         km/day for 100 days at 2.5 BW gives 0.18).
@@ -146,11 +116,10 @@ def damage(equivalent_cycles, *, cycles_to_failure: float = _D["cycles_to_failur
     Raises
     ------
     ValueError
-        For a negative, NaN or infinite day, an index that is not consecutive days, strength
+        For a negative, NaN or infinite day, an index that is not daily, strength
         minutes of the wrong length or out of range, or an option out of range.
     """
-    values, index = _daily_values(equivalent_cycles, "equivalent_cycles")
-    _check_daily_index(index)
+    values, index = daily_values(equivalent_cycles, "equivalent_cycles")
     increment, dmg = _core.damage(values, cycles_to_failure=cycles_to_failure,
                                   limb_fraction=limb_fraction, repair_tau_days=repair_tau_days)
     daily = None

@@ -204,3 +204,24 @@ def test_plot_fitness_fatigue_returns_a_figure():
         set(inspect.signature(strideload.plot_fitness_fatigue).parameters)
     with pytest.raises(ValueError, match="DatetimeIndex"):
         strideload.plot_fitness_fatigue(load.to_numpy())
+
+
+def test_every_function_reads_a_daily_series_the_same_way():
+    # Days missing from a DatetimeIndex are rest days for fitness/fatigue, the Banister model
+    # and tissue damage alike; the result comes back on every calendar day.
+    gap = GC_LOAD.drop(DAYS[3])
+    full = GC_LOAD.copy()
+    full.iloc[3] = 0.0
+    np.testing.assert_array_equal(strideload.fitness_fatigue(gap)["fitness"],
+                                  strideload.fitness_fatigue(full)["fitness"])
+    b_gap = strideload.banister_performance(gap, 500, 1, 2, 27, 10)
+    assert b_gap.index.equals(DAYS)
+    np.testing.assert_array_equal(b_gap, strideload.banister_performance(full, 500, 1, 2, 27, 10))
+    d_gap = strideload.damage(gap * 100)
+    assert d_gap.index.equals(DAYS)
+    np.testing.assert_array_equal(d_gap["damage"], strideload.damage(full * 100)["damage"])
+    # Times of day that differ are refused rather than guessed.
+    odd = pd.Series([1.0, 2.0], index=pd.to_datetime(["2026-01-01 08:00", "2026-01-03 09:00"]))
+    for f in (strideload.fitness_fatigue, strideload.damage):
+        with pytest.raises(ValueError, match="times of day"):
+            f(odd)
