@@ -55,6 +55,7 @@
 #include <vector>
 
 #include "strideload/error.hpp"
+#include "strideload/recovery/daily.hpp"
 
 namespace strideload::recovery {
 
@@ -75,13 +76,6 @@ struct BanisterParams {
 };
 
 namespace detail {
-
-/// @brief Throws Error naming the first load that is negative or not finite.
-inline void check_banister_load(std::span<const double> load) {
-    for (std::size_t i = 0; i < load.size(); ++i)
-        if (!(std::isfinite(load[i]) && load[i] >= 0.0))
-            throw Error("load[" + std::to_string(i) + "]", load[i], "finite and >= 0");
-}
 
 /// @brief Throws Error naming the first parameter that is not finite, or τ ≤ 0.
 inline void check_banister_params(const BanisterParams& p) {
@@ -128,7 +122,7 @@ inline void banister_response(std::span<const double> load, double tau_days, Ban
 inline void banister_performance_into(std::span<const double> load, const BanisterParams& params,
                                       BanisterLag lag, std::span<double> performance) {
     detail::check_banister_params(params);
-    detail::check_banister_load(load);
+    detail::require_loads(load, "load", -1, "finite and >= 0");
     if (performance.size() != load.size())
         throw Error("performance", static_cast<double>(performance.size()),
                     "the same length as load (" + std::to_string(load.size()) + ")");
@@ -316,7 +310,7 @@ inline BanisterFit fit_banister(std::span<const double> load,
                                 std::span<const double> test_values,
                                 const BanisterFitOptions& options = {}) {
     constexpr int n_params = 5;
-    detail::check_banister_load(load);
+    detail::require_loads(load, "load", -1, "finite and >= 0");
     if (test_values.size() != test_days.size())
         throw Error("test_values", static_cast<double>(test_values.size()),
                     "the same length as test_days (" + std::to_string(test_days.size()) + ")");

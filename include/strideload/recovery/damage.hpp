@@ -70,6 +70,7 @@
 #include <vector>
 
 #include "strideload/error.hpp"
+#include "strideload/recovery/daily.hpp"
 
 namespace strideload::recovery {
 
@@ -103,14 +104,6 @@ struct DamageSeries {
 
 namespace detail {
 
-/// @brief Throws Error naming the first negative or non-finite daily value.
-inline void check_daily_cycles(std::span<const double> cycles) {
-    for (std::size_t i = 0; i < cycles.size(); ++i)
-        if (!(std::isfinite(cycles[i]) && cycles[i] >= 0.0))
-            throw Error("equivalent_cycles[" + std::to_string(i) + "]", cycles[i],
-                        "finite and >= 0 [cycles/day]");
-}
-
 /// @brief Throws Error unless an output has the input's length.
 inline void check_output_size(const char* field, std::size_t size, std::size_t days) {
     if (size != days)
@@ -131,7 +124,8 @@ inline void check_output_size(const char* field, std::size_t size, std::size_t d
 inline void damage_into(std::span<const double> equivalent_cycles, const DamageOptions& options,
                         std::span<double> increment, std::span<double> damage) {
     options.validate();
-    detail::check_daily_cycles(equivalent_cycles);
+    detail::require_loads(equivalent_cycles, "equivalent_cycles", -1,
+                          "finite and >= 0 [cycles/day]");
     const std::size_t n = equivalent_cycles.size();
     detail::check_output_size("increment", increment.size(), n);
     detail::check_output_size("damage", damage.size(), n);
@@ -255,7 +249,8 @@ inline void fracture_probability_into(std::span<const double> equivalent_cycles,
                                       std::span<const double> daily_risk_multiplier,
                                       std::span<double> probability) {
     options.validate();
-    detail::check_daily_cycles(equivalent_cycles);
+    detail::require_loads(equivalent_cycles, "equivalent_cycles", -1,
+                          "finite and >= 0 [cycles/day]");
     const std::size_t n = equivalent_cycles.size();
     if (!daily_risk_multiplier.empty())
         detail::check_output_size("daily_risk_multiplier", daily_risk_multiplier.size(), n);

@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "strideload/error.hpp"
+#include "strideload/recovery/daily.hpp"
 
 namespace strideload::recovery {
 
@@ -97,18 +98,6 @@ struct FitnessFatigue {
 };
 
 namespace detail {
-
-/// @brief Throws Error for the first load that is not finite and ≥ 0.
-/// @param load the daily loads  @param field name to report, e.g. "load"
-/// @param row athlete row for a matrix (−1: a single series)
-inline void require_loads(std::span<const double> load, const char* field, std::ptrdiff_t row) {
-    for (std::size_t d = 0; d < load.size(); ++d)
-        if (!(load[d] >= 0.0 && load[d] <= std::numeric_limits<double>::max()))
-            throw Error(std::string(field) + "[" +
-                            (row >= 0 ? std::to_string(row) + ", " : std::string()) +
-                            std::to_string(d) + "]",
-                        load[d], "finite and >= 0 (a rest day is 0)");
-}
 
 /// @brief The recurrences for R rows advanced together (R independent dependency chains).
 /// Pointers are row starts; n days; lambdas λ₁, λ₂; seeds f0, a0. The loads are checked on the
