@@ -19,15 +19,10 @@ namespace rc = strideload::recovery;
 namespace {
 
 using sl::python::Doubles;
+using sl::python::to_array;
 
 std::span<const double> cycles_of(const Doubles& x) {
     return sl::python::view(x, "equivalent_cycles", "1 (one value per day)");
-}
-
-py::array_t<double> to_numpy(std::vector<double>&& v) {
-    auto* heap = new std::vector<double>(std::move(v));
-    py::capsule owner(heap, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-    return py::array_t<double>(static_cast<py::ssize_t>(heap->size()), heap->data(), owner);
 }
 
 rc::DamageOptions damage_options(double cycles_to_failure, double limb_fraction,
@@ -78,7 +73,7 @@ void bind_damage(py::module_& m) {
            double repair_tau_days) {
             auto s = rc::damage(cycles_of(equivalent_cycles),
                                 damage_options(cycles_to_failure, limb_fraction, repair_tau_days));
-            return py::make_tuple(to_numpy(std::move(s.increment)), to_numpy(std::move(s.damage)));
+            return py::make_tuple(to_array(std::move(s.increment)), to_array(std::move(s.damage)));
         },
         py::arg("equivalent_cycles"), py::arg("cycles_to_failure") = dd.cycles_to_failure,
         py::arg("limb_fraction") = dd.limb_fraction,
@@ -108,7 +103,7 @@ void bind_damage(py::module_& m) {
             o.risk_multiplier = risk_multiplier;
             const auto daily = sl::python::view(daily_risk_multiplier, "daily_risk_multiplier",
                                                 "1 (one value per day)");
-            return to_numpy(rc::fracture_probability(cycles_of(equivalent_cycles), o, daily));
+            return to_array(rc::fracture_probability(cycles_of(equivalent_cycles), o, daily));
         },
         py::arg("equivalent_cycles"), py::arg("weibull_shape") = fd.weibull_shape,
         py::arg("volume_factor") = fd.volume_factor, py::arg("repair_shape") = fd.repair_shape,

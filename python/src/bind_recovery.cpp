@@ -24,12 +24,7 @@ namespace rc = strideload::recovery;
 namespace {
 
 using sl::python::Doubles;
-
-py::array_t<double> to_array(std::vector<double>&& v) {
-    auto* heap = new std::vector<double>(std::move(v));
-    py::capsule owner(heap, [](void* p) { delete static_cast<std::vector<double>*>(p); });
-    return py::array_t<double>(static_cast<py::ssize_t>(heap->size()), heap->data(), owner);
-}
+using sl::python::to_array;
 
 std::span<const double> series_of(const Doubles& x, const char* name) {
     return sl::python::view(x, name, "1 (one value per day)");

@@ -1,7 +1,7 @@
-// Helpers shared by the bindings: 1-D float64 views of numpy arrays, the
-// waveform::MetricOptions built from Python keywords (stance_metrics, accel_stance_metrics and
-// compare_models use the same definitions), and the Athlete of mass + height / leg length
-// (compare_models and session_load).
+// Helpers shared by the bindings: 1-D float64 views of numpy arrays, vectors handed to numpy
+// without a copy, the waveform::MetricOptions built from Python keywords (stance_metrics,
+// accel_stance_metrics and compare_models use the same definitions), and the Athlete of mass +
+// height / leg length (compare_models and session_load).
 #pragma once
 
 #include <pybind11/numpy.h>
@@ -13,6 +13,7 @@
 #include <strideload/grf/models.hpp>
 #include <strideload/waveform/metrics.hpp>
 #include <string>
+#include <vector>
 
 namespace strideload::python {
 
@@ -24,6 +25,14 @@ using Doubles = pybind11::array_t<double, pybind11::array::c_style>;
 inline std::span<const double> view(const Doubles& x, const char* name, const char* what) {
     if (x.ndim() != 1) throw Error(name, static_cast<double>(x.ndim()), what);
     return {x.data(), static_cast<std::size_t>(x.shape(0))};
+}
+
+/// @brief A 1-D numpy array that takes over @p v without copying (a capsule frees it).
+inline pybind11::array_t<double> to_array(std::vector<double>&& v) {
+    auto* heap = new std::vector<double>(std::move(v));
+    pybind11::capsule owner(heap, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+    return pybind11::array_t<double>(static_cast<pybind11::ssize_t>(heap->size()), heap->data(),
+                                     owner);
 }
 
 /// @brief view() of an optional array; empty when absent.
