@@ -66,9 +66,10 @@ std::string metric_unit(const RecoveryArgs& a, double scale) {
     return fmt::format("session RPE x minutes x {:g}", scale);
 }
 
-History history_of(const LoadedSessions& loaded, std::int64_t today, const RecoveryArgs& a,
-                   double scale, std::vector<std::string>& warnings) {
-    const auto days = load::daily_load(loaded.sessions, loaded.days);
+/// The daily series before @p today from the sessions and their daily sums @p days.
+History history_of(const LoadedSessions& loaded, const std::vector<load::PeriodLoad>& days,
+                   std::int64_t today, const RecoveryArgs& a, double scale,
+                   std::vector<std::string>& warnings) {
     History h;
     h.first_day = days.front().start_day;
     const auto n = static_cast<std::size_t>(today - h.first_day);
@@ -198,7 +199,7 @@ std::string run_recovery(const RecoveryArgs& a, std::vector<std::string>& warnin
     if (today <= days.front().start_day)
         throw UsageError(fmt::format("--today {} must be after the first session's day {}",
                                      date_of(today), days.front().start));
-    const History h = history_of(loaded, today, a, scale, warnings);
+    const History h = history_of(loaded, days, today, a, scale, warnings);
     const std::size_t n = h.load.size();
 
     // Fitness, fatigue, form (GoldenCheetah's conventions) and their bands. The per-step model
@@ -245,13 +246,17 @@ std::string run_recovery(const RecoveryArgs& a, std::vector<std::string>& warnin
         rc::detail::widen(into, b.high);
     };
     for (double k : exponents_of(a)) {
-        std::vector<std::string> again;  // the files were read once already: no new warnings
-        LoadArgs input = a.input;
-        input.damage_exponent = k;
-        input.progress = false;
-        const History hk = k == a.input.damage_exponent
-                               ? h
-                               : history_of(read_sessions(input, again), today, a, scale, again);
+        History other;  // the loads at another exponent (the files read again)
+        if (k != a.input.damage_exponent) {
+            std::vector<std::string> again;  // the files were read once already: no new warnings
+            LoadArgs input = a.input;
+            input.damage_exponent = k;
+            input.progress = false;
+            const LoadedSessions variant = read_sessions(input, again);
+            other = history_of(variant, load::daily_load(variant.sessions, variant.days), today, a,
+                               scale, again);
+        }
+        const History& hk = k == a.input.damage_exponent ? h : other;
         rc::UncertaintyOptions u;
         u.load_exponent = a.metric == "equivalent_cycles" ? k : 0.0;
         const auto ffb = rc::fitness_fatigue_bands(hk.load, ff_options, u);
