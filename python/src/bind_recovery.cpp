@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <strideload/recovery/fitness_fatigue.hpp>
 #include <strideload/recovery/plan.hpp>
 #include <strideload/recovery/recovered.hpp>
@@ -69,21 +70,23 @@ rc::SdConvention sd_from(const std::string& name) {
 
 rc::UncertaintyOptions uncertainty_options(const py::dict& kw) {
     rc::UncertaintyOptions u;
-    for (auto [key, field] :
-         {std::pair{"peak_bias", &u.peak_bias}, std::pair{"peak_sd", &u.peak_sd},
-          std::pair{"z", &u.z}, std::pair{"load_exponent", &u.load_exponent},
-          std::pair{"fitness_tau_low_days", &u.fitness_tau_low_days},
-          std::pair{"fitness_tau_high_days", &u.fitness_tau_high_days},
-          std::pair{"fatigue_tau_low_days", &u.fatigue_tau_low_days},
-          std::pair{"fatigue_tau_high_days", &u.fatigue_tau_high_days},
-          std::pair{"repair_tau_low_days", &u.repair_tau_low_days},
-          std::pair{"repair_tau_high_days", &u.repair_tau_high_days}})
-        if (kw.contains(key)) *field = kw[key].cast<double>();
-    for (auto item : kw) {
+    const std::pair<const char*, double*> fields[] = {
+        {"peak_bias", &u.peak_bias},
+        {"peak_sd", &u.peak_sd},
+        {"z", &u.z},
+        {"load_exponent", &u.load_exponent},
+        {"fitness_tau_low_days", &u.fitness_tau_low_days},
+        {"fitness_tau_high_days", &u.fitness_tau_high_days},
+        {"fatigue_tau_low_days", &u.fatigue_tau_low_days},
+        {"fatigue_tau_high_days", &u.fatigue_tau_high_days},
+        {"repair_tau_low_days", &u.repair_tau_low_days},
+        {"repair_tau_high_days", &u.repair_tau_high_days}};
+    for (auto item : kw) {  // every keyword sets its field; an unknown one is an error
         const auto key = item.first.cast<std::string>();
-        if (key != "peak_bias" && key != "peak_sd" && key != "z" && key != "load_exponent" &&
-            key.find("_tau_") == std::string::npos)
-            throw sl::Error(key, "unknown uncertainty option");
+        const auto* f = std::find_if(std::begin(fields), std::end(fields),
+                                     [&](const auto& p) { return key == p.first; });
+        if (f == std::end(fields)) throw sl::Error(key, "unknown uncertainty option");
+        *f->second = item.second.cast<double>();
     }
     return u;
 }
