@@ -39,8 +39,7 @@ import pandas as pd
 from . import _core
 from ._daily import daily_values as _as_daily
 
-_FF_KEYS = ("fitness_tau_days", "fatigue_tau_days", "decay", "form_today", "seed_fitness",
-            "seed_fatigue", "ramp_days")
+_D = _core.DAMAGE_DEFAULTS  # the damage model's defaults, as strideload.tissue uses them
 
 _DEFAULT_BANDS = {"form": (-30.0, -10.0), "acwr": (0.8, 1.3)}
 
@@ -329,8 +328,9 @@ def plan_today(history, *, target: str = "form", low: Optional[float] = None,
                load_per_km: Optional[float] = None, max_load: Optional[float] = None,
                acwr_method: str = "rolling_coupled", acute_days: int = 7,
                chronic_days: int = 28, ewma_seed: str = "first_load",
-               cycles_to_failure: Optional[float] = None, limb_fraction: float = 0.5,
-               repair_tau_days: float = 18.5, **conventions) -> PlanResult:
+               cycles_to_failure: float = _D["cycles_to_failure"],
+               limb_fraction: float = _D["limb_fraction"],
+               repair_tau_days: float = _D["repair_tau_days"], **conventions) -> PlanResult:
     """How much today? The load range that keeps a runner in a band, and a plan that stays in it.
 
     Bands: ``"form"`` (fitness - fatigue after today's load, default -30 to -10), ``"acwr"``
@@ -364,8 +364,9 @@ def plan_today(history, *, target: str = "form", low: Optional[float] = None,
         Chronic window [days] (target acwr).
     ewma_seed : str
         ``"first_load"`` or ``"zero"`` (target acwr, ewma).
-    cycles_to_failure : float, optional
-        N_f at the reference load (target damage); the damage model's default otherwise.
+    cycles_to_failure : float
+        N_f at the reference load, per limb (target damage; the default is the damage model's
+        calibrated value, as :func:`strideload.damage`).
     limb_fraction : float
         Share of both feet's cycles one limb takes (target damage).
     repair_tau_days : float
@@ -392,9 +393,8 @@ def plan_today(history, *, target: str = "form", low: Optional[float] = None,
     low = band[0] if low is None else float(low)
     high = band[1] if high is None else float(high)
     values, index = _as_daily(history, "history")
-    damage = dict(limb_fraction=limb_fraction, repair_tau_days=repair_tau_days)
-    if cycles_to_failure is not None:
-        damage["cycles_to_failure"] = cycles_to_failure
+    damage = dict(cycles_to_failure=cycles_to_failure, limb_fraction=limb_fraction,
+                  repair_tau_days=repair_tau_days)
     today, plan = _core._plan_today(values, target, low, high, days, float(max_load or 0.0),
                                     float(load_per_km or 0.0), acwr_method, acute_days,
                                     chronic_days, ewma_seed, conventions, damage)
@@ -412,8 +412,9 @@ def plan_today(history, *, target: str = "form", low: Optional[float] = None,
 def damage_bands(equivalent_cycles, *, k: float = 7.0, peak_bias: float = 0.059,
                  peak_sd: float = 0.019, z: float = 1.96,
                  repair_tau_range_days: Tuple[float, float] = (6.0, 31.0),
-                 cycles_to_failure: Optional[float] = None, limb_fraction: float = 0.5,
-                 repair_tau_days: float = 18.5) -> pd.DataFrame:
+                 cycles_to_failure: float = _D["cycles_to_failure"],
+                 limb_fraction: float = _D["limb_fraction"],
+                 repair_tau_days: float = _D["repair_tau_days"]) -> pd.DataFrame:
     """Uncertainty bands on tissue damage and fracture probability.
 
     The per-step model error acts on equivalent cycles as (1 + e)^(-k); the repair time ranges
@@ -434,8 +435,9 @@ def damage_bands(equivalent_cycles, *, k: float = 7.0, peak_bias: float = 0.059,
         Half-width of the error interval in SDs.
     repair_tau_range_days : tuple of float
         (low, high) repair time constant [days].
-    cycles_to_failure : float, optional
-        N_f at the reference load; the damage model's default otherwise.
+    cycles_to_failure : float
+        N_f at the reference load, per limb (the default is the damage model's calibrated
+        value, as :func:`strideload.damage`).
     limb_fraction : float
         Share of both feet's cycles one limb takes.
     repair_tau_days : float
@@ -453,9 +455,8 @@ def damage_bands(equivalent_cycles, *, k: float = 7.0, peak_bias: float = 0.059,
         For a bad value or option.
     """
     values, index = _as_daily(equivalent_cycles, "equivalent_cycles")
-    damage = dict(limb_fraction=limb_fraction, repair_tau_days=repair_tau_days)
-    if cycles_to_failure is not None:
-        damage["cycles_to_failure"] = cycles_to_failure
+    damage = dict(cycles_to_failure=cycles_to_failure, limb_fraction=limb_fraction,
+                  repair_tau_days=repair_tau_days)
     uncertainty = dict(peak_bias=peak_bias, peak_sd=peak_sd, z=z, load_exponent=k,
                        repair_tau_low_days=repair_tau_range_days[0],
                        repair_tau_high_days=repair_tau_range_days[1])
